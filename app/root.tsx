@@ -1,5 +1,6 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useEffect } from "react";
 import appStyles from "~/styles/app.css";
 import { t } from "~/locales";
 
@@ -9,6 +10,10 @@ export const links: LinksFunction = () => [
 ];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Browser tests wait for this mark: it is set once React has hydrated the document.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang="zh-Hant-TW">
       <head>
@@ -37,7 +42,7 @@ export function ErrorBoundary() {
   const message =
     (typeof data === "object" && data?.error) || (status === 404 ? t("error.notFound") : t("error.generic"));
   return (
-    <main className="page narrow">
+    <main className="page narrow" data-error-page={status}>
       <h1>{status}</h1>
       <p role="alert">{message}</p>
       <p>

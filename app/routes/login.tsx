@@ -7,6 +7,7 @@ import { getUser, verifyLogin } from "~/modules/org/auth.server";
 import { prisma } from "~/utils/db.server";
 import { clientIp } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { createUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("auth.login.title")}｜${t("app.name")}` }];
@@ -16,11 +17,6 @@ const schema = z.object({
   password: z.string().min(1).max(200),
   redirectTo: z.string().max(500).optional(),
 });
-
-/** Only same-site paths, so the login page cannot be used to bounce users elsewhere. */
-function safeRedirect(to: string | undefined): string {
-  return to && to.startsWith("/") && !to.startsWith("//") ? to : "/";
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) return redirect("/");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../app/cli/migrate";
+import { ensureSystemPackages } from "./system-packages";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +18,7 @@ declare module "vitest" {
  * then works on its own copy (tests/setup/per-file.ts), so files never see each other's writes.
  */
 export default function setup(project: TestProject) {
+  ensureSystemPackages();
   const dir = mkdtempSync(path.join(tmpdir(), "sqp-tests-"));
   const seededDb = path.join(dir, "seeded.db");
   const env = { DATABASE_URL: `file:${seededDb}` };

@@ -1,9 +1,10 @@
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_PATH } from "../setup/system-packages";
 
 /** Debian's Chromium, headless; the flags keep it off the closed network. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }
