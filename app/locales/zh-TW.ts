@@ -324,7 +324,7 @@ export const zhTW = {
   "auth.tokenInvalid": "API 權杖無效或已撤銷。",
 
   "nav.main": "主選單",
-  "nav.dashboard": "總覽",
+  "nav.admin": "系統管理",
   "nav.adminOffices": "機關管理",
   "nav.evaluator": "測試任務",
   "nav.calibration": "評分校準",

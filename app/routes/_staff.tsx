@@ -18,6 +18,7 @@ const NAV: Array<{ to: string; label: MessageKey; roles: Role[] }> = [
   { to: "/courtesy", label: "nav.courtesy", roles: ["admin", "analyst", "manager"] },
   { to: "/courtesy/results", label: "nav.courtesyResults", roles: ["admin", "analyst", "manager"] },
   { to: "/checklists", label: "nav.checklists", roles: ["admin", "analyst", "manager", "evaluator"] },
+  { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/admin/offices", label: "nav.adminOffices", roles: ["admin"] },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/surveys", label: "nav.surveys", roles: ["admin"] },
@@ -33,7 +34,7 @@ export default function StaffLayout() {
         <Link to="/" className="brand">{t("app.name")}</Link>
         <nav aria-label={t("nav.main")}>
           {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
-            <NavLink key={n.to} to={n.to}>{t(n.label)}</NavLink>
+            <NavLink key={n.to} to={n.to} end={n.to === "/admin"}>{t(n.label)}</NavLink>
           ))}
         </nav>
         <span className="muted">{user.name}（{t(`role.${user.role}`)}）</span>
