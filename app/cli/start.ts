@@ -34,6 +34,10 @@ app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY)
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) }));
+const handleRequest = createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) });
+// Express 4 ignores a handler's rejected promise; pass it on so the request still ends.
+app.all("*", (req, res, next) => {
+  handleRequest(req, res, next).catch(next);
+});
 
 app.listen(port, () => console.log(`服務品質平台 listening on http://localhost:${port}`));

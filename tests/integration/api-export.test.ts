@@ -59,7 +59,7 @@ describe("GET /api/v1/responses.csv", () => {
 
 describe("GET /api/v1/openapi.json", () => {
   it("describes the three endpoints", async () => {
-    const doc = await (await openApi()).json();
+    const doc = await openApi().json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/channels/{code}", "/api/v1/channels/{code}/responses", "/api/v1/responses.csv"]);
   });

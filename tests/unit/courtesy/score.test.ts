@@ -120,7 +120,7 @@ describe("scoreCall", () => {
       ["a string other than na", { ...full, unitClosing: "2" as unknown as number }, undefined, /unitClosing.*finite/],
       ["an unknown item", { ...full, smile: 3 }, undefined, /unknown item "smile"/],
       ["na on an item without allowNA", { ...full, unitGreeting: "na" }, undefined, /unitGreeting.*not applicable/],
-      ["a missing mark", (({ unitTone, ...rest }) => rest)(full), undefined, /missing mark for item "unitTone"/],
+      ["a missing mark", (({ unitTone: _dropped, ...rest }) => rest)(full), undefined, /missing mark for item "unitTone"/],
       ["a mark for a part not tested", full, { partsTested: ["switchboard"] }, /"unitAnswered" belongs to part "unit", which was not tested/],
       ["an unknown part", full, { partsTested: ["switchboard", "counter"] }, /unknown part "counter"/],
       ["no part tested", {}, { partsTested: [] }, /partsTested is empty/],
