@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { t, type MessageKey } from "~/locales";
 import { ROLES, type Role } from "~/modules/org/roles";
 import { OFFICE_KINDS } from "~/modules/org/office-kinds";
-import type { FieldErrors } from "~/modules/org/validation";
+import type { FieldErrors } from "~/utils/errors";
 
 type Option = { id: number; name: string };
 

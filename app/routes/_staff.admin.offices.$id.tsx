@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActiveBadge, CheckboxField, FormOutcome, FieldError, OfficeFields, TextField, useResetOnSuccess } from "~/components/AdminOrgForms";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
-import { formOk, found, idParam, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
+import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
 import { addExtension, addUnit, deleteExtension, getOfficeDetail, officeFormOptions, renameUnit, updateOffice } from "~/modules/org/offices.server";
 import {
   extensionCreateSchema,
@@ -13,9 +13,10 @@ import {
   parseForm,
   unitCreateSchema,
   unitRenameSchema,
-  type FieldErrors,
 } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
+import type { FieldErrors } from "~/utils/errors";
+import { idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.office.name ?? t("admin.office.title")}｜${t("app.name")}` }];
 

@@ -8,7 +8,7 @@ import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { getDefinition, parseDefinition, saveDefinitionVersion } from "~/modules/surveys/definitions.server";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, readLimitedText } from "~/utils/http.server";
+import { errorResponse, idParam, readLimitedText } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.definition.title ?? ""}｜${t("app.name")}` }];
@@ -16,9 +16,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /** A definition larger than this is not a questionnaire a citizen should face. */
 const MAX_DEFINITION_BYTES = 512 * 1024;
 
-async function loadDefinition(idParam: string | undefined) {
-  if (!/^\d{1,9}$/.test(idParam ?? "")) throw errorResponse(404, t("error.notFound"));
-  const definition = await getDefinition(prisma, Number(idParam));
+async function loadDefinition(id: string | undefined) {
+  const definition = await getDefinition(prisma, idParam(id));
   if (!definition) throw errorResponse(404, t("error.notFound"));
   return definition;
 }

@@ -4,10 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActiveBadge, CheckboxField, FormOutcome, ScopeFields, TextField, useResetOnSuccess } from "~/components/AdminOrgForms";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
-import { formOk, found, idParam, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
+import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
 import { getUserDetail, resetPassword, updateUser, userFormOptions } from "~/modules/org/users.server";
 import { parseForm, passwordResetSchema, userUpdateSchema } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
+import { idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t("admin.user.title")}｜${t("app.name")}` }];
 

@@ -8,7 +8,7 @@ import { currentScale } from "~/modules/courtesy/scales.server";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { taipeiLocalInput } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? t("checklist.record", { id: data.record.id }) : t("checklist.title")}｜${t("app.name")}` },
@@ -16,8 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, READING_ROLES);
-  if (!/^\d{1,9}$/.test(params.id ?? "")) throw errorResponse(404, t("error.notFound"));
-  const record = await getRecord(prisma, Number(params.id));
+  const record = await getRecord(prisma, idParam(params.id));
   if (!record) throw errorResponse(404, t("error.notFound"));
   if (!canReadRecord(user, record)) forbidden();
   const { scale } = await currentScale(prisma);

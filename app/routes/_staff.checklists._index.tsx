@@ -10,6 +10,7 @@ import { requireUser } from "~/modules/org/auth.server";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
+import { parseId } from "~/utils/ids";
 
 export const meta: MetaFunction = () => [{ title: `${t("checklist.title")}｜${t("app.name")}` }];
 
@@ -20,14 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const month = query.get("month") ?? "";
   if (month && !isIsoMonth(month)) throw errorResponse(400, t("error.invalidMonth"));
   const officeParam = query.get("office") ?? "";
-  if (officeParam && !/^\d{1,9}$/.test(officeParam)) throw errorResponse(400, t("error.invalidId"));
+  const officeId = parseId(officeParam);
+  if (officeParam && officeId === null) throw errorResponse(400, t("error.invalidId"));
   const templates = (await latestTemplates(prisma)).map((s) => ({ key: s.template.key, title: s.template.title }));
   const templateKey = templates.some((x) => x.key === query.get("template")) ? (query.get("template") as string) : "";
 
   // The office filter offers only offices whose records the user may read, so an office
   // outside that list is simply not found (no hint whether it exists).
   const offices = await listableOffices(prisma, user);
-  const office = officeParam ? offices.find((o) => o.id === Number(officeParam)) : undefined;
+  const office = officeParam ? offices.find((o) => o.id === officeId) : undefined;
   if (officeParam && !office) throw errorResponse(404, t("error.notFound"));
 
   const filters = { month: month || undefined, officeId: office?.id, templateKey: templateKey || undefined };

@@ -11,12 +11,11 @@ import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { isIsoDate, taipeiDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse, readJsonBody } from "~/utils/http.server";
+import { parseId } from "~/utils/ids";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
 export const meta: MetaFunction = () => [{ title: `${t("checklist.newTitle")}｜${t("app.name")}` }];
-
-const id = /^\d{1,9}$/;
 
 /**
  * Step one picks template, office and date (a GET form, so the choice is in the URL);
@@ -34,13 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { today, templates, offices, picked, form: null };
   if (!picked.templateId || !picked.officeId) return json(base);
 
-  if (!id.test(picked.templateId)) throw errorResponse(400, t("checklist.error.template"));
-  if (!id.test(picked.officeId)) throw errorResponse(400, t("checklist.error.office"));
+  const templateId = parseId(picked.templateId);
+  const officeId = parseId(picked.officeId);
+  if (templateId === null) throw errorResponse(400, t("checklist.error.template"));
+  if (officeId === null) throw errorResponse(400, t("checklist.error.office"));
   if (!isIsoDate(picked.date)) throw errorResponse(400, t("error.invalidDate"));
   if (picked.date > today) throw errorResponse(400, t("checklist.error.futureDate"));
-  const stored = await templateById(prisma, Number(picked.templateId));
+  const stored = await templateById(prisma, templateId);
   if (!stored) throw errorResponse(400, t("checklist.error.template"));
-  const office = await prisma.office.findUnique({ where: { id: Number(picked.officeId) }, select: { id: true, name: true, authorityId: true } });
+  const office = await prisma.office.findUnique({ where: { id: officeId }, select: { id: true, name: true, authorityId: true } });
   if (!office) throw errorResponse(400, t("checklist.error.office"));
   const refusal = recordingRefusal(user, office);
   if (refusal === "ownOffice") throw errorResponse(403, t("checklist.error.ownOffice"));

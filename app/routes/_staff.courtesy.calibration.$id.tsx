@@ -10,9 +10,9 @@ import { calibrationForm, calibrationResults, getCalibration, submitCalibrationS
 import { callFormSchema } from "~/modules/courtesy/calls.server";
 import type { Mark } from "~/modules/courtesy/score";
 import { requireUser } from "~/modules/org/auth.server";
-import { found, idParam } from "~/modules/org/form-actions.server";
+import { found } from "~/modules/org/form-actions.server";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, readJsonBody } from "~/utils/http.server";
+import { errorResponse, idParam, readJsonBody } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 

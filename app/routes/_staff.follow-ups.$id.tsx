@@ -9,13 +9,12 @@ import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up-status";
 import { followUpUpdateSchema, getFollowUp, updateFollowUp } from "~/modules/surveys/follow-ups.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUp.title")}｜${t("app.name")}` }];
 
-async function loadCase(user: SessionUser, idParam: string | undefined) {
-  if (!/^\d{1,9}$/.test(idParam ?? "")) throw errorResponse(404, t("error.notFound"));
-  const found = await getFollowUp(prisma, Number(idParam));
+async function loadCase(user: SessionUser, id: string | undefined) {
+  const found = await getFollowUp(prisma, idParam(id));
   if (!found) throw errorResponse(404, t("error.notFound"));
   if (!canSeeOffice(user, found.office)) forbidden();
   return found;

@@ -8,9 +8,10 @@ import { isIsoDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { clientIp, errorResponse } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
+import { parseId } from "~/utils/ids";
 
 const querySchema = z.object({
-  office: z.string().regex(/^\d{1,9}$/, "office").optional(),
+  office: z.string().transform(parseId).refine((id) => id !== null, "office").optional(),
   from: z.string().refine(isIsoDate, "from"),
   to: z.string().refine(isIsoDate, "to"),
 });
@@ -32,11 +33,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = officeScope(user);
   if (!scope) return errorResponse(403, t("auth.forbidden"));
   const offices = await prisma.office.findMany({
-    where: { ...scope, ...(office ? { id: Number(office) } : {}) },
+    where: { ...scope, ...(office ? { id: office } : {}) },
     select: { id: true },
   });
   if (office && offices.length === 0) {
-    const exists = await prisma.office.count({ where: { id: Number(office) } });
+    const exists = await prisma.office.count({ where: { id: office } });
     return errorResponse(exists ? 403 : 404, exists ? t("auth.forbidden") : t("error.notFound"));
   }
   const stream = await responsesCsvStream(prisma, { officeIds: offices.map((o) => o.id), from, to });

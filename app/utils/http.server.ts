@@ -1,10 +1,18 @@
 import { json } from "@remix-run/node";
 import type { ZodType } from "zod";
 import { t } from "~/locales";
+import { parseId } from "./ids";
 
 /** A JSON error body with a zh-TW message, the shape every API and action error uses. */
 export function errorResponse(status: number, message: string, extra?: Record<string, unknown>, headers?: HeadersInit) {
   return json({ error: message, ...extra }, { status, headers });
+}
+
+/** A numeric route parameter, or 404 before any query runs. */
+export function idParam(value: string | undefined): number {
+  const id = parseId(value);
+  if (id === null) throw errorResponse(404, t("error.notFound"));
+  return id;
 }
 
 /** Thrown inside loaders and actions; Remix turns a thrown Response into the reply. */

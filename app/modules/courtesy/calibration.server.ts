@@ -13,7 +13,7 @@ import type { Db } from "~/utils/db.server";
 import { t } from "~/locales";
 import { audit } from "~/modules/org/audit.server";
 import { officeScope, type ScopedUser } from "~/modules/org/roles";
-import { FormError } from "~/modules/org/validation";
+import { invalidFields } from "~/utils/errors";
 import { taipeiDate } from "~/utils/dates";
 import { calibrationAgreement } from "./agreement";
 import { readCallForm } from "./calls.server";
@@ -105,10 +105,10 @@ export async function listCalibrations(db: Db, user: ScopedUser) {
 export async function createCalibration(db: Db, user: ScopedUser, input: CalibrationCreateInput): Promise<{ id: number }> {
   const scope = officeScope(user);
   const office = scope ? await db.office.findFirst({ where: { ...scope, id: input.officeId }, select: { id: true } }) : null;
-  if (!office) throw new FormError({ officeId: [t("admin.form.invalidChoice")] });
+  if (!office) throw invalidFields({ officeId: [t("admin.form.invalidChoice")] });
   const stored = await currentScale(db);
   const partsTested = partsFor(stored.scale, input.parts);
-  if (!partsTested) throw new FormError({ parts: [t("admin.form.invalidChoice")] });
+  if (!partsTested) throw invalidFields({ parts: [t("admin.form.invalidChoice")] });
   const today = taipeiDate(new Date());
   return db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import { t } from "~/locales";
 import { errorResponse } from "~/utils/http.server";
-import { FormError, NotFoundError, type FieldErrors } from "./validation";
+import { AppError, type FieldErrors } from "~/utils/errors";
 
 /** What every admin form action answers, so pages show errors beside the fields. */
 export type FormResult = { ok: boolean; intent: string; target?: string; errors: FieldErrors; message?: string };
@@ -9,12 +9,6 @@ export type FormResult = { ok: boolean; intent: string; target?: string; errors:
 /** `target` names which of several same-intent forms on a page (e.g. which unit) was sent. */
 export function formOk(intent: string, message: string, target?: string) {
   return json<FormResult>({ ok: true, intent, target, errors: {}, message });
-}
-
-/** A numeric route parameter, or 404 before any query runs. */
-export function idParam(value: string | undefined): number {
-  if (!/^[1-9]\d{0,8}$/.test(value ?? "")) throw errorResponse(404, t("error.notFound"));
-  return Number(value);
 }
 
 /** A row looked up from the route's id, or 404. */
@@ -31,8 +25,8 @@ export async function runForm(intent: string, handle: () => Promise<Response>, t
   try {
     return await handle();
   } catch (e) {
-    if (e instanceof FormError) return json<FormResult>({ ok: false, intent, target, errors: e.errors }, { status: 400 });
-    if (e instanceof NotFoundError) throw errorResponse(404, t("error.notFound"));
+    if (e instanceof AppError && e.status === 404) throw errorResponse(404, e.message);
+    if (e instanceof AppError) return json<FormResult>({ ok: false, intent, target, errors: e.fields, message: e.message }, { status: e.status });
     throw e;
   }
 }

@@ -1,13 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { t } from "~/locales";
+import { invalidFields, notFound, type FieldErrors } from "~/utils/errors";
 import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import {
-  FormError,
   guardedTransaction,
-  NotFoundError,
   type ExtensionInput,
-  type FieldErrors,
   type OfficeInput,
   type OfficeUpdate,
   type UnitInput,
@@ -78,7 +76,7 @@ async function checkOfficeRefs(tx: Tx, input: OfficeInput) {
   if (!authority) errors.authorityId = [t("admin.form.invalidChoice")];
   if (input.peerGroupId !== null && !group) errors.peerGroupId = [t("admin.form.invalidChoice")];
   else if (group && group.kind !== input.kind) errors.peerGroupId = [t("admin.office.peerGroupKind")];
-  if (Object.keys(errors).length) throw new FormError(errors);
+  if (Object.keys(errors).length) throw invalidFields(errors);
 }
 
 export async function createOffice(db: Db, actorId: number, input: OfficeInput): Promise<{ id: number }> {
@@ -93,22 +91,22 @@ export async function createOffice(db: Db, actorId: number, input: OfficeInput):
 export async function updateOffice(db: Db, actorId: number, officeId: number, input: OfficeUpdate): Promise<void> {
   await guardedTransaction(db, duplicateOffice, async (tx) => {
     const before = await tx.office.findUnique({ where: { id: officeId }, select: editableOfficeFields });
-    if (!before) throw new NotFoundError("Office");
+    if (!before) throw notFound();
     await checkOfficeRefs(tx, input);
     await tx.office.update({ where: { id: officeId }, data: input });
     await audit(tx, { actorId, action: "office.update", entity: "Office", entityId: officeId, data: { before, after: input } });
   });
 }
 
-/** A unit of this office, or NotFoundError: ids from the form are never trusted across offices. */
+/** A unit of this office, or a 404: ids from the form are never trusted across offices. */
 async function unitOfOffice(tx: Tx, officeId: number, unitId: number) {
   const unit = await tx.unit.findFirst({ where: { id: unitId, officeId }, select: { id: true, name: true } });
-  if (!unit) throw new NotFoundError("Unit");
+  if (!unit) throw notFound();
   return unit;
 }
 
 async function requireOffice(tx: Tx, officeId: number) {
-  if (!(await tx.office.count({ where: { id: officeId } }))) throw new NotFoundError("Office");
+  if (!(await tx.office.count({ where: { id: officeId } }))) throw notFound();
 }
 
 export async function addUnit(db: Db, actorId: number, officeId: number, input: UnitInput): Promise<{ id: number }> {
@@ -141,7 +139,7 @@ export async function deleteExtension(db: Db, actorId: number, officeId: number,
   // Later records (test calls) may point at an extension; keep their history intact.
   await guardedTransaction(db, { foreignKey: { extensionId: [t("admin.extension.inUse")] } }, async (tx) => {
     const ext = await tx.extension.findFirst({ where: { id: extensionId, unit: { officeId } }, select: { unitId: true, number: true, label: true } });
-    if (!ext) throw new NotFoundError("Extension");
+    if (!ext) throw notFound();
     await tx.extension.delete({ where: { id: extensionId } });
     await audit(tx, { actorId, action: "extension.delete", entity: "Extension", entityId: extensionId, data: { officeId, ...ext } });
   });

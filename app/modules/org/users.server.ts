@@ -1,10 +1,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { t } from "~/locales";
+import { invalidFields, notFound, type FieldErrors } from "~/utils/errors";
 import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { hashPassword } from "./passwords.server";
 import { publicUserSelect } from "./user-fields";
-import { FormError, guardedTransaction, NotFoundError, type FieldErrors, type UserCreate, type UserUpdate } from "./validation";
+import { guardedTransaction, type UserCreate, type UserUpdate } from "./validation";
 
 type Tx = Prisma.TransactionClient;
 type Scope = { authorityId: number | null; officeId: number | null; unitId: number | null };
@@ -53,7 +54,7 @@ async function checkScopeRefs(tx: Tx, scope: Scope) {
   if (scope.authorityId !== null && !(await tx.authority.count({ where: { id: scope.authorityId } }))) errors.authorityId = [t("admin.form.invalidChoice")];
   if (scope.officeId !== null && !(await tx.office.count({ where: { id: scope.officeId } }))) errors.officeId = [t("admin.form.invalidChoice")];
   else if (scope.unitId !== null && !(await tx.unit.count({ where: { id: scope.unitId, officeId: scope.officeId ?? -1 } }))) errors.unitId = [t("admin.user.unitNotInOffice")];
-  if (Object.keys(errors).length) throw new FormError(errors);
+  if (Object.keys(errors).length) throw invalidFields(errors);
 }
 
 export async function createUser(db: Db, actorId: number, input: UserCreate): Promise<{ id: number }> {
@@ -74,14 +75,14 @@ function checkSelfEdit(actorId: number, userId: number, input: UserUpdate) {
   const errors: FieldErrors = {};
   if (input.role !== "admin") errors.role = [t("admin.user.selfDemote")];
   if (!input.active) errors.active = [t("admin.user.selfDeactivate")];
-  if (Object.keys(errors).length) throw new FormError(errors);
+  if (Object.keys(errors).length) throw invalidFields(errors);
 }
 
 export async function updateUser(db: Db, actorId: number, userId: number, input: UserUpdate): Promise<void> {
   checkSelfEdit(actorId, userId, input);
   await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
-    if (!before) throw new NotFoundError("User");
+    if (!before) throw notFound();
     await checkScopeRefs(tx, input);
     await tx.user.update({ where: { id: userId }, data: input });
     await audit(tx, { actorId, action: "user.update", entity: "User", entityId: userId, data: { before, after: input } });
@@ -91,7 +92,7 @@ export async function updateUser(db: Db, actorId: number, userId: number, input:
 export async function resetPassword(db: Db, actorId: number, userId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    if (!(await tx.user.count({ where: { id: userId } }))) throw new NotFoundError("User");
+    if (!(await tx.user.count({ where: { id: userId } }))) throw notFound();
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await audit(tx, { actorId, action: "user.resetPassword", entity: "User", entityId: userId });
   });

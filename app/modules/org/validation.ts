@@ -2,26 +2,13 @@ import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import { t } from "~/locales";
+import { invalidFields, type FieldErrors } from "~/utils/errors";
+import { parseId } from "~/utils/ids";
 import { OFFICE_KINDS } from "./office-kinds";
 import { ROLES } from "./roles";
 
-export type FieldErrors = Record<string, string[]>;
 
-/** Invalid input found after parsing (a rule that needs the database); the route answers 400. */
-export class FormError extends Error {
-  constructor(readonly errors: FieldErrors) {
-    super("Invalid form input");
-  }
-}
-
-/** A referenced row does not exist or belongs elsewhere; the route answers 404. */
-export class NotFoundError extends Error {
-  constructor(readonly entity: string) {
-    super(`${entity} not found`);
-  }
-}
-
-/** Parses form fields with a schema, throwing FormError with zh-TW messages per field. */
+/** Parses form fields with a schema, throwing AppError with zh-TW messages per field. */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Record<string, unknown>): z.output<S> {
   const raw = form instanceof FormData ? Object.fromEntries(form) : form;
   const parsed = schema.safeParse(raw);
@@ -31,7 +18,7 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Re
     const field = String(issue.path[0] ?? "form");
     (errors[field] ??= []).push(issue.message);
   }
-  throw new FormError(errors);
+  throw invalidFields(errors);
 }
 
 /** Prisma's unique-constraint (P2002) and foreign-key (P2003) failures, told apart by code. */
@@ -49,8 +36,8 @@ export async function guardedTransaction<T>(db: Db, errors: ConstraintErrors, wo
   try {
     return await db.$transaction(work);
   } catch (e) {
-    if (errors.unique && hasPrismaCode(e, "P2002")) throw new FormError(errors.unique);
-    if (errors.foreignKey && hasPrismaCode(e, "P2003")) throw new FormError(errors.foreignKey);
+    if (errors.unique && hasPrismaCode(e, "P2002")) throw invalidFields(errors.unique);
+    if (errors.foreignKey && hasPrismaCode(e, "P2003")) throw invalidFields(errors.foreignKey);
     throw e;
   }
 }
@@ -67,10 +54,14 @@ function optionalText(max: number) {
 }
 
 /** A row id from a select or hidden field. */
-const id = z.string({ required_error: invalidChoice(), invalid_type_error: invalidChoice() }).trim().regex(/^[1-9]\d{0,8}$/, invalidChoice()).transform(Number);
+export const idField = z
+  .string({ required_error: invalidChoice(), invalid_type_error: invalidChoice() })
+  .trim()
+  .refine((v) => parseId(v) !== null, invalidChoice())
+  .transform(Number);
 
 /** An optional row id: the empty option means none. */
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), id.nullable());
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), idField.nullable());
 
 /** An HTML checkbox: present ("on") when ticked, absent when not. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -84,7 +75,7 @@ export const officeSchema = z.object({
   kind: choice(OFFICE_KINDS),
   city: text(20),
   district: text(20),
-  authorityId: id,
+  authorityId: idField,
   peerGroupId: optionalId,
   phone: optionalText(30).refine((v) => /^[0-9 +\-()#]*$/.test(v), t("admin.office.invalidPhone")),
   address: optionalText(200),
@@ -97,17 +88,17 @@ export type OfficeUpdate = z.output<typeof officeUpdateSchema>;
 export const unitCreateSchema = z.object({ name: text(50), isSwitchboard: checkbox });
 export type UnitInput = z.output<typeof unitCreateSchema>;
 
-export const unitRenameSchema = z.object({ unitId: id, name: text(50) });
+export const unitRenameSchema = z.object({ unitId: idField, name: text(50) });
 export type UnitRename = z.output<typeof unitRenameSchema>;
 
 export const extensionCreateSchema = z.object({
-  unitId: id,
+  unitId: idField,
   number: z.string({ required_error: t("error.required") }).trim().regex(/^[0-9#*]{1,10}$/, t("admin.extension.invalidNumber")),
   label: optionalText(50),
 });
 export type ExtensionInput = z.output<typeof extensionCreateSchema>;
 
-export const extensionDeleteSchema = z.object({ extensionId: id });
+export const extensionDeleteSchema = z.object({ extensionId: idField });
 
 const password = z.string({ required_error: t("admin.user.passwordTooShort") }).min(10, t("admin.user.passwordTooShort")).max(200, t("admin.form.tooLong", { max: 200 }));
 
