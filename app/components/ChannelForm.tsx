@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { t } from "~/locales";
+import { KIOSK_RESET_SECONDS } from "~/modules/surveys/kiosk";
 import { taipeiLocalInput } from "~/utils/dates";
 
 type Options = {
@@ -54,11 +55,12 @@ export function ChannelForm({ options, values = {}, errors = {}, creating }: { o
       </select>
       <FieldError messages={errors.versionId} />
       <label htmlFor="kind">{t("channel.kind")}</label>
-      <select id="kind" name="kind" defaultValue={values.kind ?? "qr"}>
+      <select id="kind" name="kind" defaultValue={values.kind ?? "qr"} aria-describedby="kind-help">
         {(["qr", "link", "kiosk"] as const).map((k) => (
           <option key={k} value={k}>{t(`channel.kind.${k}`)}</option>
         ))}
       </select>
+      <p id="kind-help" className="muted">{t("channel.kindHelp", { seconds: KIOSK_RESET_SECONDS })}</p>
       {creating && (
         <>
           <label htmlFor="code">{t("channel.code")}</label>

@@ -61,7 +61,7 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
         </div>
       )}
       <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
-        <label htmlFor="website">Website</label>
+        <label htmlFor="website">{t("survey.page.honeypot")}</label>
         <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
       {busy && <p className="muted" role="status">{t("survey.page.submitting")}</p>}

@@ -4,10 +4,12 @@ import { useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { SurveyForm } from "~/components/SurveyForm";
 import { t } from "~/locales";
-import { browserIdCookie } from "~/modules/surveys/browser-id.server";
+import { browserIdCookie, readKioskDevice } from "~/modules/surveys/browser-id.server";
 import { channelState, findChannelByCode } from "~/modules/surveys/channels.server";
 import { issueFillToken } from "~/modules/surveys/fill-token.server";
 import { receiveResponse } from "~/modules/surveys/intake.server";
+import { deviceQuery } from "~/modules/surveys/kiosk";
+import { withSurveyModel } from "~/modules/surveys/model";
 import { prisma } from "~/utils/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
@@ -26,14 +28,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const key = state === "closed" ? "survey.error.channelClosed" : "survey.error.channelNotOpen";
     throw json({ error: t(key) }, { status: 410 });
   }
-  const cookie = browserIdCookie(request);
+  const kiosk = channel.kind === "kiosk";
+  const device = kiosk ? readKioskDevice(request) : null;
+  // A kiosk's browser serves everyone at the counter: a per-browser id would say nothing.
+  const cookie = kiosk ? null : browserIdCookie(request);
+  const survey = JSON.parse(channel.version.json) as object;
+  const { title, description } = withSurveyModel(survey, (m) => ({ title: m.title, description: m.description }));
   return json(
     {
       code: channel.code,
       officeName: channel.office.name,
       unitName: channel.unit?.name ?? null,
-      survey: JSON.parse(channel.version.json) as object,
-      fillToken: issueFillToken(channel.code),
+      title,
+      description,
+      // The page shows the title as its own heading, so SurveyJS does not repeat it.
+      survey: { ...survey, showTitle: false },
+      // Every load is a new serving with a new nonce: the next citizen at a kiosk included.
+      fillToken: issueFillToken(channel.code, Date.now(), device),
     },
     { headers: { "Cache-Control": "no-store", ...(cookie ? { "Set-Cookie": cookie } : {}) } },
   );
@@ -43,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const outcome = await receiveResponse(request, context, code, "page");
   if (!outcome.ok) return outcome.response;
-  return redirect(`/s/${code}/thanks`);
+  return redirect(`/s/${code}/thanks${deviceQuery(outcome.device)}`);
 }
 
 /**
@@ -61,7 +72,9 @@ export default function SurveyPage() {
   return (
     <main className="survey-page">
       <header className="survey-header">
+        <h1>{data.title || t("survey.page.title", { office: data.officeName })}</h1>
         <p>{data.officeName}{data.unitName ? `・${data.unitName}` : ""}</p>
+        {data.description && <p>{data.description}</p>}
       </header>
       <SurveyForm
         key={data.code}

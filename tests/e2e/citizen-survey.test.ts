@@ -4,6 +4,8 @@ import { prisma } from "~/utils/db.server";
 import { appInBrowser } from "../support/app";
 import { PHONE_VIEWPORT } from "../support/browser";
 import { seriousViolations } from "../support/axe";
+import { collectPageErrors, expectHydrated } from "../support/page-errors";
+import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
 
 const app = appInBrowser();
 
@@ -14,8 +16,10 @@ async function rate(page: Page, name: string, value: number) {
 describe("citizen survey on a phone", () => {
   it("answers /s/demo, sees the thank-you page, and the response is stored", async () => {
     const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
+    const errors = collectPageErrors(page);
     const comment = `e2e 留言 ${Date.now()}`;
     await page.goto(`${app.url}/s/demo`);
+    await expectHydrated(page);
     await expect(page.title()).resolves.toContain("萬華區公所");
     // No horizontal scrolling on a 360 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
@@ -31,6 +35,10 @@ describe("citizen survey on a phone", () => {
 
     await page.waitForURL(`${app.url}/s/demo/thanks`);
     await page.getByRole("heading", { name: "感謝您的填答" }).waitFor();
+    await expectHydrated(page);
+    const thanksViolations = await seriousViolations(page);
+    expect(thanksViolations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(errors).toEqual([]);
 
     const stored = await prisma.response.findFirst({
       where: { channel: { code: "demo" }, answers: { contains: comment } },
@@ -90,6 +98,31 @@ describe("citizen survey on a phone", () => {
     const violations = await seriousViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     await page.close();
+  });
+
+  it("heads the page with the questionnaire's title and the office, and reads the progress steps by page title", async () => {
+    const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/s/demo`);
+    await expectHydrated(page);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(citizenSatisfaction.title);
+    await page.locator(".survey-header").getByText("臺北市萬華區公所").waitFor();
+    // SurveyJS's own title is not repeated below the page heading.
+    expect(await page.getByText(citizenSatisfaction.title).count()).toBe(1);
+    const steps = await page.getByRole("tab").evaluateAll((tabs) => tabs.map((tab) => tab.getAttribute("aria-label")));
+    expect(steps).toEqual(citizenSatisfaction.pages.map((p) => p.title));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("serves /favicon.ico as a real icon without an error in the server log", async () => {
+    const res = await fetch(`${app.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    const icon = Buffer.from(await res.arrayBuffer());
+    // An ICO header (reserved 0, type 1) holding at least one image.
+    expect([...icon.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    expect(icon.readUInt16LE(4)).toBeGreaterThan(0);
+    expect(app.server.log()).not.toMatch(/error|No route matches/i);
   });
 
   it("answers 404 for an unknown channel", async () => {

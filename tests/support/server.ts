@@ -12,7 +12,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = { url: string; stop: () => Promise<void>; /** Everything the server printed so far. */ log: () => string };
 
 /**
  * Starts the production server (the same `app/cli/start.ts` that `npm start` runs) on this
@@ -41,6 +41,7 @@ export async function startServer(): Promise<RunningServer> {
   });
   return {
     url: `http://localhost:${port}`,
+    log: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -18,6 +18,7 @@ export async function findChannelByCode(db: Db, code: string) {
       id: true,
       code: true,
       label: true,
+      kind: true,
       opensAt: true,
       closesAt: true,
       officeId: true,

@@ -4,24 +4,25 @@ import { clientIp, errorResponse, readLimitedText } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { t } from "~/locales";
 import { readBrowserId } from "./browser-id.server";
-import { fillDuration, MIN_FILL_MS } from "./fill-token.server";
-import { MAX_PAYLOAD_BYTES, submitResponse } from "./responses.server";
+import { MAX_FILL_TOKEN_LENGTH, MIN_FILL_MS, readFillToken } from "./fill-token.server";
+import { MAX_PAYLOAD_BYTES, submitResponse, type SubmitInput } from "./responses.server";
 
 const pagePayload = z.object({
   answers: z.unknown(),
-  fillToken: z.string().max(200),
+  fillToken: z.string().max(MAX_FILL_TOKEN_LENGTH),
   // Honeypot: hidden from people, filled in by naive bots.
   website: z.string().max(200).optional(),
 });
 
 const apiPayload = z.object({
   answers: z.unknown(),
-  // Kiosks may send a stable device id so repeat answers are flagged like a browser's.
+  // A partner app may send a stable client id so repeat answers are flagged like a
+  // browser's; on a kiosk channel it names the device and flags nothing.
   clientId: z.string().min(8).max(100).optional(),
 });
 
 export type IntakeOutcome =
-  | { ok: true; id: number; duplicate: boolean }
+  | { ok: true; id: number; duplicate: boolean; device: string | null }
   | { ok: false; response: Response };
 
 /**
@@ -42,25 +43,23 @@ export async function receiveResponse(request: Request, context: unknown, code: 
     return refuse(errorResponse(400, t("survey.error.invalidJson")));
   }
 
-  let clientKey: string | null;
-  let durationMs: number | null = null;
-  let answers: unknown;
+  let input: SubmitInput;
   if (source === "page") {
     const parsed = pagePayload.safeParse(body);
     if (!parsed.success || parsed.data.website) return refuse(errorResponse(400, t("survey.error.rejected")));
-    durationMs = fillDuration(parsed.data.fillToken, code);
-    if (durationMs === null) return refuse(errorResponse(400, t("survey.error.rejected")));
-    if (durationMs < MIN_FILL_MS) return refuse(errorResponse(400, t("survey.error.tooFast")));
-    clientKey = readBrowserId(request);
-    answers = parsed.data.answers;
+    const token = readFillToken(parsed.data.fillToken, code);
+    if (token === null) return refuse(errorResponse(400, t("survey.error.rejected")));
+    if (token.durationMs < MIN_FILL_MS) return refuse(errorResponse(400, t("survey.error.tooFast")));
+    const { durationMs, nonce, device } = token;
+    input = { code, answers: parsed.data.answers, clientKey: readBrowserId(request), durationMs, nonce, device };
   } else {
     const parsed = apiPayload.safeParse(body);
     if (!parsed.success) return refuse(errorResponse(400, t("survey.error.answersShape")));
-    clientKey = parsed.data.clientId ? `api:${parsed.data.clientId}` : null;
-    answers = parsed.data.answers;
+    const { answers, clientId } = parsed.data;
+    input = { code, answers, clientKey: clientId ? `api:${clientId}` : null, device: clientId ?? null };
   }
 
-  const result = await submitResponse(prisma, { code, answers, clientKey, durationMs });
+  const result = await submitResponse(prisma, input);
   if (!result.ok) return refuse(errorResponse(result.status, result.message, result.errors ? { errors: result.errors } : undefined));
-  return { ok: true, id: result.id, duplicate: result.duplicate };
+  return { ok: true, id: result.id, duplicate: result.duplicate, device: input.device ?? null };
 }

@@ -19,6 +19,11 @@ export const SURVEY_LOCALE = "zh-tw";
 export function createSurveyModel(json: unknown): Model {
   const model = new Model(json as object);
   model.locale = SURVEY_LOCALE;
+  // The progress bar and table of contents name each page by its navigation title, then
+  // its title, then its internal name ("page1"): give untitled pages a readable step name.
+  model.pages.forEach((page, i) => {
+    if (!page.navigationTitle && !page.title) page.navigationTitle = t("survey.progress.page", { n: i + 1 });
+  });
   return model;
 }
 

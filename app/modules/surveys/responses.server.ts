@@ -5,7 +5,8 @@ import { taipeiMonth } from "~/utils/dates";
 import { t } from "~/locales";
 import { channelState, findChannelByCode } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
-import { validateAnswers } from "./validation";
+import { FormError, guardedTransaction } from "~/modules/org/validation";
+import { FORM_ERROR_KEY, validateAnswers } from "./validation";
 
 /** A response payload larger than this is refused with 413. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -16,8 +17,12 @@ const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export type SubmitInput = {
   code: string;
   answers: unknown;
-  /** A random per-browser id (cookie or kiosk header); only its HMAC is stored. */
+  /** A random per-browser id (cookie, or an API client's own id); only its HMAC is stored. */
   clientKey?: string | null;
+  /** A kiosk's device id from its signed fill token; only its HMAC is stored. */
+  device?: string | null;
+  /** The fill token's nonce: a second response with the same nonce is refused. */
+  nonce?: string | null;
   durationMs?: number | null;
   now?: Date;
 };
@@ -48,56 +53,67 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
     return { ok: false, status: 400, message: t("survey.error.summary", { count }), errors: result.errors };
   }
 
-  const clientHash = input.clientKey ? hashClientKey(input.clientKey) : null;
+  // A kiosk is one browser serving citizen after citizen: its id tells tablets apart but
+  // never marks the next citizen as a repeat; the per-serving nonce catches resends instead.
+  const kiosk = channel.kind === "kiosk";
+  const clientKey = kiosk ? input.device && `device:${input.device}` : input.clientKey;
+  const clientHash = clientKey ? hashClientKey(clientKey) : null;
   const month = taipeiMonth(now);
   const trigger = followUpTrigger(result);
 
-  return db.$transaction(async (tx) => {
-    const earlier = clientHash
-      ? await tx.response.count({
-          where: { clientHash, officeId: channel.officeId, submittedAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-        })
-      : 0;
-    const response = await tx.response.create({
-      data: {
-        channelId: channel.id,
-        versionId: channel.version.id,
-        officeId: channel.officeId,
-        unitId: channel.unitId,
-        answers: JSON.stringify(result.data),
-        submittedAt: now,
-        month,
-        durationMs: input.durationMs ?? null,
-        duplicate: earlier > 0,
-        clientHash,
-      },
-      select: { id: true, duplicate: true },
-    });
-    if (result.ratings.length > 0) {
-      await tx.answer.createMany({
-        data: result.ratings.map((r) => ({ ...r, responseId: response.id, officeId: channel.officeId, month })),
-      });
-    }
-    let followUpId: number | null = null;
-    if (trigger) {
-      const owner = await tx.user.findFirst({
-        where: { officeId: channel.officeId, role: "manager", active: true },
-        select: { id: true },
-        orderBy: { id: "asc" },
-      });
-      const created = await tx.followUpCase.create({
+  const replayed = { unique: { [FORM_ERROR_KEY]: [t("survey.error.replayed")] } };
+  try {
+    return await guardedTransaction(db, replayed, async (tx): Promise<SubmitResult> => {
+      const earlier = clientHash && !kiosk
+        ? await tx.response.count({
+            where: { clientHash, officeId: channel.officeId, submittedAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+          })
+        : 0;
+      const response = await tx.response.create({
         data: {
-          responseId: response.id,
+          channelId: channel.id,
+          versionId: channel.version.id,
           officeId: channel.officeId,
-          reason: trigger.reason,
-          contact: trigger.contact,
-          dueDate: followUpDueDate(now),
-          ownerId: owner?.id ?? null,
+          unitId: channel.unitId,
+          answers: JSON.stringify(result.data),
+          submittedAt: now,
+          month,
+          durationMs: input.durationMs ?? null,
+          duplicate: earlier > 0,
+          clientHash,
+          fillNonce: input.nonce ?? null,
         },
-        select: { id: true },
+        select: { id: true, duplicate: true },
       });
-      followUpId = created.id;
-    }
-    return { ok: true as const, id: response.id, duplicate: response.duplicate, followUpId };
-  });
+      if (result.ratings.length > 0) {
+        await tx.answer.createMany({
+          data: result.ratings.map((r) => ({ ...r, responseId: response.id, officeId: channel.officeId, month })),
+        });
+      }
+      let followUpId: number | null = null;
+      if (trigger) {
+        const owner = await tx.user.findFirst({
+          where: { officeId: channel.officeId, role: "manager", active: true },
+          select: { id: true },
+          orderBy: { id: "asc" },
+        });
+        const created = await tx.followUpCase.create({
+          data: {
+            responseId: response.id,
+            officeId: channel.officeId,
+            reason: trigger.reason,
+            contact: trigger.contact,
+            dueDate: followUpDueDate(now),
+            ownerId: owner?.id ?? null,
+          },
+          select: { id: true },
+        });
+        followUpId = created.id;
+      }
+      return { ok: true, id: response.id, duplicate: response.duplicate, followUpId };
+    });
+  } catch (e) {
+    if (e instanceof FormError) return { ok: false, status: 400, message: t("survey.error.replayed"), errors: e.errors };
+    throw e;
+  }
 }

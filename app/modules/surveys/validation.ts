@@ -53,24 +53,13 @@ function validateWith(model: Model, answers: Record<string, unknown>): Validatio
   const questions = new Map<string, Question>();
   for (const q of model.getAllQuestions()) questions.set(q.getValueName(), q);
 
-  for (const [key, value] of Object.entries(answers)) {
-    const commentOf = key.endsWith("-Comment") ? questions.get(key.slice(0, -"-Comment".length)) : undefined;
-    if (commentOf) {
-      if (!(commentOf.hasOther || commentOf.hasComment) || typeof value !== "string" || value.length > MAX_TEXT) {
-        add(commentOf.name, t("survey.error.invalidOther"));
-      }
-      continue;
-    }
-    const question = questions.get(key);
-    if (!question) {
-      add(key, t("survey.error.unknownQuestion"));
-      continue;
-    }
-    const typeError = checkType(question, value);
-    if (typeError) add(question.name, typeError);
+  // Set first: matrix rows, dynamic panels and choice lists follow the answers given.
+  model.data = answers;
+  for (const p of entryProblems(answers, (key) => questions.get(key))) {
+    if (p.question) add(p.question.name, p.message);
+    else add(p.key, t("survey.error.unknownQuestion"));
   }
 
-  model.data = answers;
   // The model is reused: validate() skips hidden questions, so clear errors left from
   // an earlier submission first. validate(true, false) fills question.errors.
   for (const q of model.getAllQuestions()) q.errors = [];
@@ -100,15 +89,51 @@ function fail(key: string, message: string): ValidationResult {
   return { ok: false, errors: { [key]: [message] } };
 }
 
-function ratingBounds(q: Question): { values: number[]; min: number; max: number } {
-  const explicit = (q.rateValues ?? []).map((v: { value: unknown }) => Number(v.value)).filter(Number.isFinite);
-  if (explicit.length > 0) return { values: explicit, min: Math.min(...explicit), max: Math.max(...explicit) };
-  const min = Number(q.rateMin ?? 1);
-  const max = Number(q.rateMax ?? 5);
-  const step = Number(q.rateStep ?? 1);
-  const values: number[] = [];
-  for (let v = min; v <= max + 1e-9; v += step) values.push(Math.round(v * 1e6) / 1e6);
-  return { values, min, max };
+const COMMENT_SUFFIX = "-Comment";
+
+type EntryProblem = { key: string; question?: Question; message: string };
+
+/**
+ * The problems of an object of answers keyed by value name: the survey's own answers, a
+ * matrix row, a dynamic panel entry or a multiple-text item. `find` names the question
+ * each key answers; a key it does not know comes back without a question.
+ */
+function* entryProblems(entries: Record<string, unknown>, find: (key: string) => Question | undefined): Generator<EntryProblem> {
+  for (const [key, value] of Object.entries(entries)) {
+    const commentOf = key.endsWith(COMMENT_SUFFIX) ? find(key.slice(0, -COMMENT_SUFFIX.length)) : undefined;
+    if (commentOf) {
+      if (!(commentOf.hasOther || commentOf.hasComment) || !isStringWithin(value, MAX_TEXT)) {
+        yield { key, question: commentOf, message: t("survey.error.invalidOther") };
+      }
+      continue;
+    }
+    const question = find(key);
+    if (!question) yield { key, message: "" };
+    else {
+      const message = checkValue(question, value);
+      if (message) yield { key, question, message };
+    }
+  }
+}
+
+/** The first problem of a nested object of answers, told with where it is (`where` names the row or entry). */
+function nestedProblem(where: string, entries: unknown, find: (key: string) => Question | undefined): string | null {
+  if (!isPlainObject(entries)) return t("survey.error.at", { where, message: t("survey.error.matrix") });
+  for (const p of entryProblems(entries, find)) {
+    const part = `${where}「${shortLabel(p.question?.title || p.key)}」`;
+    return p.question ? t("survey.error.at", { where: part, message: p.message }) : t("survey.error.unknownPart", { where: part });
+  }
+  return null;
+}
+
+/** Keys come from the citizen's request: keep them short when echoed back. */
+function shortLabel(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/** The values a rating question offers, as SurveyJS renders them (rateValues, or rateMin..rateMax by rateStep, or rateCount). */
+function rateValues(q: Question): unknown[] {
+  return (q.visibleRateValues ?? []).map((v: { value: unknown }) => v.value);
 }
 
 function isStringWithin(value: unknown, max: number): boolean {
@@ -121,26 +146,27 @@ function textLimit(q: Question): number {
 }
 
 /**
- * A value among the question's offered choices (with "other" and "none" when enabled).
- * survey-core would otherwise take an unknown value as "other" text.
+ * A value among the offered items (choices with "other" and "none" when enabled, a
+ * matrix's columns). survey-core would otherwise take an unknown value as "other" text.
  */
-function isOffered(q: Question, value: unknown): boolean {
-  if (!isChoiceValue(value)) return false;
-  const offered: Array<{ value: unknown }> = q.visibleChoices ?? [];
-  return offered.some((c) => c.value === value);
+function isOffered(offered: Array<{ value: unknown }> | undefined, value: unknown): boolean {
+  return isChoiceValue(value) && (offered ?? []).some((c) => c.value === value);
 }
 
 function isChoiceValue(value: unknown): boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-/** The message for a value of the wrong type for its question, or null. */
-function checkType(q: Question, value: unknown): string | null {
+function isChoiceList(value: unknown, offered: Array<{ value: unknown }> | undefined): string | null {
+  if (!Array.isArray(value) || value.length > 200) return t("survey.error.choiceList");
+  return value.every((v) => isOffered(offered, v)) ? null : t("survey.error.notAChoice");
+}
+
+/** The message for a value its question cannot take (type, scale, choices, rows, columns), or null. */
+function checkValue(q: Question, value: unknown): string | null {
   switch (q.getType()) {
-    case "rating": {
-      if (typeof value !== "number" || !ratingBounds(q).values.includes(value)) return t("survey.error.ratingRange");
-      return null;
-    }
+    case "rating":
+      return rateValues(q).includes(value) ? null : t("survey.error.ratingRange");
     case "boolean": {
       const allowed = [true, false, q.valueTrue, q.valueFalse].filter((v) => v !== undefined);
       return allowed.includes(value as never) ? null : t("survey.error.boolean");
@@ -156,17 +182,83 @@ function checkType(q: Question, value: unknown): string | null {
     case "checkbox":
     case "tagbox":
     case "ranking":
-      if (!Array.isArray(value) || value.length > 200) return t("survey.error.choiceList");
-      return value.every((v) => isOffered(q, v)) ? null : t("survey.error.notAChoice");
+      return isChoiceList(value, q.visibleChoices);
     case "radiogroup":
     case "dropdown":
     case "imagepicker":
-      return isOffered(q, value) ? null : t("survey.error.notAChoice");
+      return isOffered(q.visibleChoices, value) ? null : t("survey.error.notAChoice");
     case "matrix":
-      return isPlainObject(value) && Object.values(value).every(isChoiceValue) ? null : t("survey.error.matrix");
+      return checkMatrix(q, value);
+    case "matrixdropdown":
+      return checkMatrixDropdown(q, value);
+    case "matrixdynamic":
+      return checkMatrixDynamic(q, value);
+    case "paneldynamic":
+      return checkPanels(q, value);
+    case "multipletext":
+      if (!isPlainObject(value)) return t("survey.error.answersShape");
+      return nestedProblem("", value, (key) => q.items.find((i: { name: string }) => i.name === key)?.editor);
     default:
       return JSON.stringify(value ?? null).length <= MAX_TEXT * 5 ? null : t("survey.error.tooLarge");
   }
+}
+
+/** A single-choice (or checkbox) matrix: `{ row: column }`, both from the definition. */
+function checkMatrix(q: Question, value: unknown): string | null {
+  if (!isPlainObject(value)) return t("survey.error.matrix");
+  const rows = new Map<string, string>(q.visibleRows.map((r: { name: unknown; text: string }) => [String(r.name), r.text]));
+  for (const [key, cell] of Object.entries(value)) {
+    const text = rows.get(key);
+    if (text === undefined) return t("survey.error.unknownPart", { where: t("survey.where.row", { row: shortLabel(key) }) });
+    const problem = q.isMultiSelect ? isChoiceList(cell, q.visibleColumns) : isOffered(q.visibleColumns, cell) ? null : t("survey.error.notAChoice");
+    if (problem) return t("survey.error.at", { where: t("survey.where.row", { row: text }), message: problem });
+  }
+  return null;
+}
+
+type MatrixRow = { rowName: unknown; text: string; getQuestionByColumnName(name: string): Question | undefined };
+
+/** A cell's own question (its column's type and choices, or the matrix's default choices), or a detail-panel question. */
+function cellFinder(q: Question, row: MatrixRow): (key: string) => Question | undefined {
+  const columns = new Set<string>(q.visibleColumns.map((c: { name: string }) => c.name));
+  return (key) => (columns.has(key) ? row.getQuestionByColumnName(key) : q.detailPanelMode !== "none" ? q.detailPanel?.getQuestionByValueName(key) : undefined);
+}
+
+/** `{ row: { column: cell } }`, each cell checked as the question its column makes. */
+function checkMatrixDropdown(q: Question, value: unknown): string | null {
+  if (!isPlainObject(value)) return t("survey.error.matrix");
+  const rows = new Map<string, MatrixRow>(q.visibleRows.map((r: MatrixRow) => [String(r.rowName), r]));
+  for (const [key, cells] of Object.entries(value)) {
+    const row = rows.get(key);
+    if (!row) return t("survey.error.unknownPart", { where: t("survey.where.row", { row: shortLabel(key) }) });
+    const problem = nestedProblem(t("survey.where.row", { row: row.text }), cells, cellFinder(q, row));
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** `[{ column: cell }, …]`: at most maxRowCount rows; SurveyJS makes one row per entry. */
+function checkMatrixDynamic(q: Question, value: unknown): string | null {
+  if (!Array.isArray(value)) return t("survey.error.matrix");
+  if (value.length > q.maxRowCount) return t("survey.error.tooManyRows", { max: q.maxRowCount });
+  const rows: MatrixRow[] = q.visibleRows;
+  for (const [i, cells] of value.entries()) {
+    const problem = nestedProblem(t("survey.where.rowNumber", { n: i + 1 }), cells, cellFinder(q, rows[i]));
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** `[{ question: answer }, …]`: at most maxPanelCount entries, each answer checked by its panel's question. */
+function checkPanels(q: Question, value: unknown): string | null {
+  if (!Array.isArray(value)) return t("survey.error.matrix");
+  if (value.length > q.maxPanelCount) return t("survey.error.tooManyPanels", { max: q.maxPanelCount });
+  for (const [i, entry] of value.entries()) {
+    const panel = q.panels[i];
+    const problem = nestedProblem(t("survey.where.panel", { n: i + 1 }), entry, (key) => panel?.questions.find((p: Question) => p.getValueName() === key));
+    if (problem) return problem;
+  }
+  return null;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -187,8 +279,8 @@ function splitAnswers(questions: Question[], answers: Record<string, unknown>): 
       if (typeof value === "string" && value.trim()) personal.push(value.trim());
       delete data[key];
     } else if (q.getType() === "rating" && typeof value === "number") {
-      const { min, max } = ratingBounds(q);
-      ratings.push({ questionName: q.name, dimension: String(q.dimension ?? "") || "untagged", value, scaleMin: min, scaleMax: max });
+      const scale = rateValues(q).filter((v): v is number => typeof v === "number");
+      ratings.push({ questionName: q.name, dimension: String(q.dimension ?? "") || "untagged", value, scaleMin: Math.min(...scale), scaleMax: Math.max(...scale) });
     } else if (q.getType() === "comment" && typeof value === "string" && value.trim()) {
       hasComment = true;
     }

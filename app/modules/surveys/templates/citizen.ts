@@ -12,6 +12,7 @@ export const citizenSatisfaction = {
   pages: [
     {
       name: "visit",
+      title: "洽公環境與服務禮儀",
       elements: [
         {
           type: "radiogroup",
@@ -35,6 +36,7 @@ export const citizenSatisfaction = {
     },
     {
       name: "service",
+      title: "服務專業與整體滿意度",
       elements: [
         likert("prof_knowledge", "服務人員具備專業知識", "professionalism"),
         likert("prof_efficiency", "業務辦理迅速有效率", "professionalism"),
