@@ -147,7 +147,7 @@ describe("office page figures, recomputed from the raw rows", () => {
     for (const p of peers) overall.set(p.id, (await expectedFigures(p.id, [month], citizenId)).get("overall"));
     const eligible = [...overall.values()].filter((f): f is Figure => f !== undefined && f.n >= 30).map((f) => f.satisfied);
 
-    const rows = body.peerRanking as PeerRow[];
+    const rows = body.figures.peerRanking as PeerRow[];
     const mine = (await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { authorityId: true } })).authorityId;
     // Listed: the peers this analyst may see; the other authority's office is not among them.
     expect(rows.map((r) => r.officeId).sort((a, b) => a - b)).toEqual(peers.filter((p) => p.authorityId === mine && p.active).map((p) => p.id).sort((a, b) => a - b));
@@ -173,9 +173,9 @@ describe("office page figures, recomputed from the raw rows", () => {
 
   it("shows a manager only their own office's row, with its place among all peers", async () => {
     const { body } = await office(wanhua.id, `month=${month}`, await sessionCookie("manager@demo.gov.tw", "Manager#2026"));
-    expect(body.peerRanking.map((r: PeerRow) => r.officeId)).toEqual([wanhua.id]);
+    expect(body.figures.peerRanking.map((r: PeerRow) => r.officeId)).toEqual([wanhua.id]);
     const analystView = await office(wanhua.id, `month=${month}`, await analyst());
-    expect(body.peerRanking[0]).toEqual(analystView.body.peerRanking.find((r: PeerRow) => r.officeId === wanhua.id));
+    expect(body.figures.peerRanking[0]).toEqual(analystView.body.figures.peerRanking.find((r: PeerRow) => r.officeId === wanhua.id));
   });
 
   it("defaults to the last complete month, not the month now running", async () => {
@@ -191,7 +191,7 @@ describe("office page figures, recomputed from the raw rows", () => {
     ["an unknown span", `month=MONTH&span=2`, 400],
     ["a malformed questionnaire id", "survey=abc", 404],
     ["a questionnaire never answered at the office", "survey=STAFF", 404],
-  ])("answers %s with %i and a zh-TW message", async (_label, query, status) => {
+  ])("answers %s (%s) with %i and a zh-TW message", async (_label, query, status) => {
     const staff = await prisma.surveyDefinition.findUniqueOrThrow({ where: { key: "staff-satisfaction" }, select: { id: true } });
     const res = await office(wanhua.id, query.replace("MONTH", month).replace("STAFF", String(staff.id)), await analyst());
     expect(res.status).toBe(status);
@@ -255,7 +255,7 @@ describe("overview of offices", () => {
       expect(status).toBe(200);
       const page = await office(wanhua.id, query, cookie);
       const rows = body.offices as Array<{ id: number; figure: Figure | null; rank: PeerRow["rank"] }>;
-      for (const peer of page.body.peerRanking as PeerRow[]) {
+      for (const peer of page.body.figures.peerRanking as PeerRow[]) {
         const row = rows.find((r) => r.id === peer.officeId)!;
         expect({ figure: row.figure, rank: row.rank }).toEqual({ figure: peer.figure, rank: peer.rank });
       }
