@@ -1,5 +1,6 @@
 import { CategoryScale, Chart, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { Line } from "react-chartjs-2";
+import { t } from "~/locales";
 
 Chart.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Legend, Tooltip);
 
@@ -16,6 +17,7 @@ type Props = {
 
 /** A monthly percentage (or 0-100 score) with its 95 % interval as a shaded band. */
 export function TrendChart({ points, seriesLabel, intervalLabel, ariaLabel, unit = "share" }: Props) {
+  const lowerSuffix = t("figures.lowerBoundSuffix");
   const factor = unit === "share" ? 100 : 1;
   const pct = (v: number | null) => (v === null ? null : Math.round(v * factor * 10) / 10);
   return (
@@ -27,7 +29,7 @@ export function TrendChart({ points, seriesLabel, intervalLabel, ariaLabel, unit
           labels: points.map((p) => p.label),
           datasets: [
             { label: intervalLabel, data: points.map((p) => pct(p.upper)), borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: "rgba(11,92,173,0.15)" },
-            { label: `${intervalLabel}（下限）`, data: points.map((p) => pct(p.lower)), borderWidth: 0, pointRadius: 0, fill: false },
+            { label: `${intervalLabel}${lowerSuffix}`, data: points.map((p) => pct(p.lower)), borderWidth: 0, pointRadius: 0, fill: false },
             { label: seriesLabel, data: points.map((p) => pct(p.value)), borderColor: "#0b5cad", backgroundColor: "#0b5cad", tension: 0.2 },
           ],
         }}
@@ -37,7 +39,7 @@ export function TrendChart({ points, seriesLabel, intervalLabel, ariaLabel, unit
           spanGaps: true,
           scales: { y: { suggestedMin: 60, max: 100, ticks: { callback: (v) => (unit === "share" ? `${v}%` : `${v}`) } } },
           plugins: {
-            legend: { labels: { filter: (item) => !String(item.text).endsWith("（下限）") } },
+            legend: { labels: { filter: (item) => !String(item.text).endsWith(lowerSuffix) } },
             tooltip: { callbacks: { afterLabel: (ctx) => (ctx.datasetIndex === 2 ? `n = ${points[ctx.dataIndex].n}` : "") } },
           },
         }}

@@ -2,6 +2,7 @@ import { adminMessages } from "./zh-TW.admin";
 import { resultsMessages } from "./zh-TW.results";
 import { checklistMessages } from "./zh-TW.checklists";
 import { calibrationMessages } from "./zh-TW.calibration";
+import { figureMessages } from "./zh-TW.figures";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -9,6 +10,7 @@ export const zhTW = {
   ...resultsMessages,
   ...checklistMessages,
   ...calibrationMessages,
+  ...figureMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
@@ -115,27 +117,7 @@ export const zhTW = {
 
   "office.month": "月份",
   "office.show": "查詢",
-  "office.responses": "本月填答數",
-  "office.duplicates": "其中疑似重複 {count} 份（不列入統計）",
-  "office.overallSatisfied": "整體滿意度（滿意＋非常滿意）",
-  "office.interval": "95% 信賴區間 {lower}–{upper}，n = {n}",
-  "office.noData": "本月尚無填答",
-  "office.openFollowUps": "待處理追蹤案件",
-  "office.overdue": "其中逾期 {count} 件",
-  "office.byDimension": "各構面滿意度",
-  "office.dimension": "構面",
-  "office.satisfied": "滿意比例",
-  "office.ci95": "95% 信賴區間",
-  "office.margin": "抽樣誤差",
-  "office.score": "平均分數（0-100）",
-  "office.method": "滿意比例為構面題目平均達「滿意」以上的填答者比例；信賴區間採 Wilson 法，抽樣誤差為區間半寬。疑似重複填答不列入。",
-  "office.trend": "近 12 個月整體滿意度趨勢",
-  "office.peers": "同性質機關比較（本月整體滿意度）",
-  "office.rank": "排名",
   "office.office": "機關",
-  "office.followUps": "待處理的不滿意追蹤案件",
-  "office.noFollowUps": "目前沒有待處理的案件。",
-  "office.list.title": "機關滿意度總覽",
   "office.list.peerGroup": "同性質機關",
 
   "surveyKind.citizen": "民眾滿意度",

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { InsufficientMark } from "~/components/FigureCells";
 import { TrendChart } from "~/components/TrendChart";
 import { t } from "~/locales";
-import { periodLabel, periodQuery, type ScoreFigure } from "~/modules/courtesy/results";
+import { MIN_CALLS, periodLabel, periodQuery, tooFewCalls, type ScoreFigure } from "~/modules/courtesy/results";
 import { officeResults, officeResultsDetail, resultsRequest } from "~/modules/courtesy/results.server";
 import { requireUser } from "~/modules/org/auth.server";
 import { rocMonthLabel } from "~/utils/dates";
@@ -22,13 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const score = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(1));
 
-/** n, mean, 95 % interval and one count per band: the cells under `FigureHead`. */
-function ResultCells({ figure, bands, counts }: { figure: ScoreFigure | null; bands: string[]; counts: Record<string, number> }) {
+/** n, mean, 95 % interval and one count per band: the cells under `FigureHead`; greyed when too few calls to rank. */
+function ResultCells({ figure, bands, counts, insufficient = false }: { figure: ScoreFigure | null; bands: string[]; counts: Record<string, number>; insufficient?: boolean }) {
+  const cls = insufficient ? "num muted" : "num";
   return (
     <>
-      <td className="num">{figure?.n ?? 0}</td>
-      <td className="num">{score(figure?.mean)}</td>
-      <td className="num">{figure?.lower == null ? "—" : `${score(figure.lower)}–${score(figure.upper)}`}</td>
+      <td className={cls}>{figure?.n ?? 0}</td>
+      <td className={cls}>{score(figure?.mean)}</td>
+      <td className={cls}>{figure?.lower == null ? "—" : `${score(figure.lower)}–${score(figure.upper)}`}</td>
       {bands.map((b) => (
         <td key={b} className="num">{counts[b] ?? 0}</td>
       ))}
@@ -99,8 +101,8 @@ export default function CourtesyResults() {
                 <tr key={o.id} aria-current={o.id === d.detail?.office.id ? "true" : undefined}>
                   <td><Link to={`?${d.query}&office=${o.id}#details`}>{o.name}</Link></td>
                   <td>{o.peerGroup ?? t("common.none")}</td>
-                  <td className="num">{o.rank ? t("results.rankOf", o.rank) : "—"}</td>
-                  <ResultCells figure={o.figure} bands={d.bands} counts={o.bands} />
+                  <td className="num">{o.rank ? t("results.rankOf", o.rank) : tooFewCalls(o.figure) ? <InsufficientMark /> : "—"}</td>
+                  <ResultCells figure={o.figure} bands={d.bands} counts={o.bands} insufficient={tooFewCalls(o.figure)} />
                 </tr>
               ))}
             </tbody>
@@ -184,7 +186,7 @@ export default function CourtesyResults() {
           </div>
         </section>
       )}
-      <p className="muted">{t("results.method")}</p>
+      <p className="muted">{t("results.method", { min: MIN_CALLS })}</p>
     </>
   );
 }

@@ -78,11 +78,12 @@ describe("courtesy results page", () => {
     }
     expect(intervalsChecked).toBeGreaterThan(10);
 
-    // Rank: 1 + the number of peers with a strictly higher mean.
+    // Rank: 1 + the number of peers with a strictly higher mean, among peers with at least 3 calls.
+    const rankable = (id: number) => calls.filter((c) => c.officeId === id).length >= 3;
     for (const row of body.offices as OfficeRow[]) {
       const group = offices.find((o) => o.id === row.id)!.peerGroupId;
-      const peers = offices.filter((o) => o.peerGroupId === group);
-      expect(row.rank).toEqual({ rank: 1 + peers.filter((p) => means.get(p.id)! > means.get(row.id)!).length, of: peers.length });
+      const peers = offices.filter((o) => o.peerGroupId === group && rankable(o.id));
+      expect(row.rank).toEqual(rankable(row.id) ? { rank: 1 + peers.filter((p) => means.get(p.id)! > means.get(row.id)!).length, of: peers.length } : null);
     }
     expect(body.detail).toBeNull();
   });
@@ -144,8 +145,10 @@ describe("courtesy results page", () => {
     const { body } = await results(`month=${MONTH}`, cookie);
     expect(body.offices.map((o: OfficeRow) => o.id)).toEqual([own.id]);
     expect(body.detail.office.id).toBe(own.id); // picked for them
-    // The rank is among all peers, though the manager sees none of their figures.
-    expect(body.offices[0].rank.of).toBe(await prisma.office.count({ where: { peerGroupId: own.peerGroupId } }));
+    // The rank is among all peers with at least 3 calls, though the manager sees none of their figures.
+    const perOffice = await prisma.testCall.groupBy({ by: ["officeId"], where: { month: MONTH, status: "submitted", calibrationId: null, office: { peerGroupId: own.peerGroupId } }, _count: { _all: true } });
+    const rankable = perOffice.filter((g) => g._count._all >= 3);
+    expect(body.offices[0].rank?.of ?? null).toBe(rankable.some((g) => g.officeId === own.id) ? rankable.length : null);
 
     const other = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市信義區公所" }, select: { id: true } });
     expect((await results(`month=${MONTH}&office=${other.id}`, cookie)).status).toBe(403);

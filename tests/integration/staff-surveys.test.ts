@@ -91,11 +91,11 @@ describe("follow-up cases and the office page", () => {
     // Independent count: respondents (non-duplicate) whose overall answer is 4 or 5.
     const overall = await prisma.answer.findMany({ where: { officeId: office.id, month, dimension: "overall", response: { duplicate: false } }, select: { value: true } });
     const satisfied = overall.filter((a) => a.value >= 4).length;
-    const row = data.dimensions.find((d: { dimension: string }) => d.dimension === "overall");
+    const row = data.figures.dimensions.find((d: { dimension: string }) => d.dimension === "overall");
     expect(row.figure.n).toBe(overall.length);
     expect(row.figure.satisfied).toBeCloseTo(satisfied / overall.length, 12);
-    expect(data.trend).toHaveLength(12);
-    expect(data.peerRanking).toHaveLength(12);
+    expect(data.figures.trend).toHaveLength(12);
+    expect(data.figures.peerRanking).toHaveLength(12);
     const bad = await caught(officePage({ request: new Request(`http://localhost/offices/${office.id}?month=2026-13`, { headers: { Cookie: cookie } }), params: { id: String(office.id) }, context: {} }));
     expect(bad.status).toBe(400);
   });

@@ -3,6 +3,8 @@ import { t } from "~/locales";
 import { forbidden, requireOfficeAccess, type SessionUser } from "~/modules/org/auth.server";
 import { officeScope } from "~/modules/org/roles";
 import { csvLine, UTF8_BOM } from "~/modules/reports/csv";
+import { peerRanks } from "~/modules/reports/ranking";
+import { peerUniverse } from "~/modules/reports/ranking.server";
 import { taipeiMonth } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
@@ -12,8 +14,8 @@ import {
   itemLosses,
   NO_SUMS,
   parsePeriod,
-  peerRanks,
   periodRange,
+  rankableMean,
   scoreFigure,
   trendMonths,
   type Period,
@@ -27,7 +29,7 @@ type MonthRange = { from: string; to: string };
 
 /**
  * Only submitted calls count: calibration calls rehearse the scale on a shared scenario
- * and never count for an office (issue 4, item 7), drafts and planned calls have no score.
+ * and never count for an office, drafts and planned calls have no score.
  */
 function countedWhere(officeIds: number[], range: MonthRange) {
   return {
@@ -104,20 +106,14 @@ type ScopedOffice = Awaited<ReturnType<typeof resultsRequest>>["offices"][number
 /**
  * Mean score, interval and band distribution per office in scope, with each office's rank
  * among all its peers (same peer group), including peers the user cannot see: a manager
- * learns their place without seeing the others' figures.
+ * learns their place without seeing the others' figures. Offices with fewer than
+ * MIN_CALLS scored calls are neither ranked nor counted among the ranked peers.
  */
 export async function officeResults(db: Db, offices: ScopedOffice[], period: Period) {
   const range = periodRange(period);
-  const groupIds = [...new Set(offices.map((o) => o.peerGroupId).filter((id): id is number => id !== null))];
-  const peers = groupIds.length
-    ? await db.office.findMany({ where: { peerGroupId: { in: groupIds } }, select: { id: true, peerGroupId: true } })
-    : [];
-  const everyone = new Map([...peers, ...offices].map((o) => [o.id, o.peerGroupId]));
+  const everyone = await peerUniverse(db, offices);
   const stats = summarize(await bandSums(db, "officeId", [...everyone.keys()], range));
-  const ranks = peerRanks([...everyone].map(([id, peerGroupId]) => {
-    const s = stats.get(String(id));
-    return { id, peerGroupId, mean: s ? s.sums.sum / s.sums.n : null };
-  }));
+  const ranks = peerRanks([...everyone].map(([id, peerGroupId]) => ({ id, peerGroupId, value: rankableMean(figureOf(stats.get(String(id))).figure) })));
   const { scale } = await currentScale(db);
   const rows = offices
     .map((o) => ({ id: o.id, name: o.name, peerGroup: o.peerGroup?.name ?? null, rank: ranks.get(o.id) ?? null, active: o.active, ...figureOf(stats.get(String(o.id))) }))

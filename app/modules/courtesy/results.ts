@@ -1,7 +1,7 @@
 /**
- * Pure pieces of the courtesy results (issue 4, item 8): the reporting period, a mean
- * score with its interval from sufficient statistics, ranks among peers and the items
- * that lose the most points. No database here, so each piece is tested on its own.
+ * Pure pieces of the courtesy results: the reporting period, a mean score with its
+ * interval from sufficient statistics and the items that lose the most points. No
+ * database here, so each piece is tested on its own.
  */
 import { meanInterval } from "~/modules/analytics";
 import { isIsoMonth, lastMonths, rocMonthLabel } from "~/utils/dates";
@@ -73,26 +73,20 @@ export function addSums(a: ScoreSums, b: ScoreSums): ScoreSums {
 export const NO_SUMS: ScoreSums = { n: 0, sum: 0, sumSq: 0 };
 
 /**
- * Competition ranks (1, 2, 2, 4) by mean, highest first, within each peer group; offices
- * without counted calls are left unranked, and `of` counts the ranked peers.
+ * Fewer scored calls than this in a period give 「樣本數不足」 instead of a peer rank:
+ * with two calls the t interval uses t(0.975, 1) = 12.7 and spans most of the scale, and
+ * an office's place would hang on one call.
  */
-export function peerRanks(
-  offices: Array<{ id: number; peerGroupId: number | null; mean: number | null }>,
-): Map<number, { rank: number; of: number }> {
-  const groups = new Map<string, Array<{ id: number; mean: number }>>();
-  for (const o of offices) {
-    if (o.mean === null) continue;
-    // An office without a peer group is compared with nobody but itself.
-    const key = o.peerGroupId === null ? `office:${o.id}` : `group:${o.peerGroupId}`;
-    groups.set(key, [...(groups.get(key) ?? []), { id: o.id, mean: o.mean }]);
-  }
-  const ranks = new Map<number, { rank: number; of: number }>();
-  for (const members of groups.values()) {
-    for (const m of members) {
-      ranks.set(m.id, { rank: 1 + members.filter((x) => x.mean > m.mean).length, of: members.length });
-    }
-  }
-  return ranks;
+export const MIN_CALLS = 3;
+
+/** Scored, but on too few calls to be ranked: shown greyed as 「樣本數不足」. */
+export function tooFewCalls(figure: ScoreFigure | null): boolean {
+  return figure !== null && figure.n < MIN_CALLS;
+}
+
+/** The mean an office ranks on, or null without calls or with too few. */
+export function rankableMean(figure: ScoreFigure | null): number | null {
+  return figure === null || tooFewCalls(figure) ? null : figure.mean;
 }
 
 /** Band labels in the order of the scale (highest first), then labels only older versions used. */

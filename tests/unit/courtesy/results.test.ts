@@ -4,7 +4,6 @@ import {
   bandLabels,
   itemLosses,
   parsePeriod,
-  peerRanks,
   periodLabel,
   periodQuery,
   periodRange,
@@ -60,28 +59,6 @@ describe("scoreFigure", () => {
     expect(scoreFigure(sumsOf([88.8, 88.8, 88.8]))).toMatchObject({ mean: 88.8, sd: 0 });
     expect(scoreFigure(sumsOf([72]))).toEqual({ n: 1, mean: 72, sd: null, lower: null, upper: null });
     expect(scoreFigure(sumsOf([]))).toBeNull();
-  });
-});
-
-describe("peerRanks", () => {
-  it("ranks within each peer group, ties share a rank, offices without calls are unranked", () => {
-    const ranks = peerRanks([
-      { id: 1, peerGroupId: 1, mean: 90 },
-      { id: 2, peerGroupId: 1, mean: 95 },
-      { id: 3, peerGroupId: 1, mean: 90 },
-      { id: 4, peerGroupId: 1, mean: 80 },
-      { id: 5, peerGroupId: 1, mean: null },
-      { id: 6, peerGroupId: 2, mean: 70 },
-      { id: 7, peerGroupId: null, mean: 99 },
-    ]);
-    expect(Object.fromEntries(ranks)).toEqual({
-      1: { rank: 2, of: 4 },
-      2: { rank: 1, of: 4 },
-      3: { rank: 2, of: 4 },
-      4: { rank: 4, of: 4 },
-      6: { rank: 1, of: 1 },
-      7: { rank: 1, of: 1 },
-    });
   });
 });
 

@@ -1,0 +1,60 @@
+/** Messages of the satisfaction figures: the office page, the overview and their methods note. */
+export const figureMessages = {
+  "office.responses": "本期填答數",
+  "office.duplicates": "其中疑似重複 {count} 份（不列入統計）",
+  "office.overallSatisfied": "整體滿意度（滿意＋非常滿意）",
+  "office.interval": "95 % 信賴區間 {interval}，n = {n}",
+  "office.noData": "本期尚無填答",
+  "office.openFollowUps": "待處理追蹤案件",
+  "office.overdue": "其中逾期 {count} 件",
+  "office.byDimension": "各構面滿意度",
+  "office.dimension": "構面",
+  "office.satisfied": "滿意比例",
+  "office.score": "平均分數（0-100）",
+  "office.trend": "近 12 個月整體滿意度趨勢",
+  "office.peers": "同性質機關比較（{period}整體滿意度）",
+  "office.rank": "排名",
+  "office.rankOf": "{rank} / {of}",
+  "office.unranked": "不排名",
+  "office.peersNote":
+    "排名以整體滿意度的滿意比例排序，只計入本期填答者達 {min} 人的同性質機關（也包含您無權檢視的機關）；樣本數不足或無資料的機關不排名，也不計入名次的分母。",
+  "office.questionnaire": "問卷",
+  "office.error.questionnaire": "此機關沒有這份問卷的填答。",
+  "office.followUps": "待處理的不滿意追蹤案件",
+  "office.noFollowUps": "目前沒有待處理的案件。",
+  "office.list.title": "機關滿意度總覽",
+  "office.list.questionnaire": "問卷：{title}",
+
+  "figures.ci95": "95 % 信賴區間",
+  "figures.insufficient": "樣本數不足",
+  "figures.noData": "無資料",
+  "figures.lowerBoundSuffix": "（下限）",
+
+  "period.lastMonth": "截止月份",
+  "period.span": "期間",
+  "period.span.1": "單月",
+  "period.span.3": "近 3 個月（滾動）",
+  "period.range": "{from}至{to}（近 {span} 個月）",
+  "period.shown": "本頁數據期間：{period}。",
+  "period.partial": "此月份尚未結束，數據仍會變動。",
+  "period.error": "期間格式不正確：month 應為 YYYY-MM，span 應為 1 或 3。",
+
+  "methods.title": "方法說明",
+  "methods.unit":
+    "統計單位為填答者，而非題目：每位填答者先就構面內各題取平均，平均達「滿意」以上（5 分量表 4 分以上）即計為滿意；平均分數將 1–5 分換算為 0–100 分。",
+  "methods.interval": "95 % 信賴區間採 Wilson 法計算；區間在比例兩側並不對稱，因此列出下限與上限，而不以「±」表示。",
+  "methods.sampling":
+    "信賴區間假設填答者是洽公民眾的簡單隨機樣本。QR Code 問卷由民眾自行決定是否填答，無法保證這一點：區間只反映隨機抽樣的誤差，不包含自願填答可能造成的偏誤。",
+  "methods.minimum": "填答者少於 {min} 人時標示「樣本數不足」（仍列出 n 與比例，以灰色顯示），且不列入排名與同性質機關比較。",
+  "methods.duplicates": "疑似重複的填答不列入統計。",
+
+  "distribution.title": "各題作答分布",
+  "distribution.n": "回答人數 n = {n}",
+  "distribution.multiple": "複選題，各選項比例合計可能超過 100%",
+  "distribution.option": "選項",
+  "distribution.count": "人數",
+  "distribution.share": "比例",
+  "distribution.noQuestions": "這份問卷沒有可統計的選擇題或評分題。",
+  "distribution.method":
+    "比例＝選擇該選項的填答者 ÷ 回答該題的填答者；疑似重複的填答不列入。這份問卷不是民眾滿意度問卷，因此不計入機關的構面滿意度與排名。",
+} as const;
