@@ -9,7 +9,6 @@ import { SatisfactionMethods } from "~/components/SatisfactionMethods";
 import { TrendChart } from "~/components/TrendChart";
 import { t, type MessageKey } from "~/locales";
 import { forbidden, requireOfficeAccess, requireUser } from "~/modules/org/auth.server";
-import { idParam } from "~/modules/org/form-actions.server";
 import { officeScope } from "~/modules/org/roles";
 import { officeDashboard } from "~/modules/reports/office-dashboard.server";
 import { parseSurveyPeriod, periodIsPartial, surveyPeriodLabel } from "~/modules/reports/period";
@@ -17,7 +16,7 @@ import { officeQuestionnaires, pickQuestionnaire } from "~/modules/reports/quest
 import { formatInterval, formatPercent, MIN_RESPONDENTS } from "~/modules/reports/satisfaction";
 import { rocMonthLabel } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.office.name ?? ""}｜${t("app.name")}` }];
 

@@ -4,13 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
-import { formOk, idParam, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
+import { formOk, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
 import { officeScope } from "~/modules/org/roles";
 import { listDuplicateReview, setDuplicateFlag } from "~/modules/surveys/duplicates.server";
 import { CSRF_FIELD } from "~/utils/csrf";
 import { csrfToken, requireCsrf } from "~/utils/csrf.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
+import { idParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("duplicates.title")}｜${t("app.name")}` }];
 

@@ -5,7 +5,8 @@ import { taipeiMonth } from "~/utils/dates";
 import { t } from "~/locales";
 import { channelState, findChannelByCode } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
-import { FormError, guardedTransaction } from "~/modules/org/validation";
+import { guardedTransaction } from "~/modules/org/validation";
+import { AppError } from "~/utils/errors";
 import { FORM_ERROR_KEY, validateAnswers } from "./validation";
 
 /** A response payload larger than this is refused with 413. */
@@ -113,7 +114,7 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
       return { ok: true, id: response.id, duplicate: response.duplicate, followUpId };
     });
   } catch (e) {
-    if (e instanceof FormError) return { ok: false, status: 400, message: t("survey.error.replayed"), errors: e.errors };
+    if (e instanceof AppError) return { ok: false, status: 400, message: t("survey.error.replayed"), errors: e.fields };
     throw e;
   }
 }
