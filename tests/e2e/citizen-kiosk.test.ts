@@ -46,7 +46,8 @@ describe("a kiosk at the counter", () => {
     expect(channel.kind).toBe("kiosk");
 
     const month = taipeiMonth(new Date());
-    const counted = async () => (await ratingStats(prisma, [channel.officeId], [month])).find((s) => s.dimension === "overall")?.n ?? 0;
+    const citizen = await prisma.surveyDefinition.findFirstOrThrow({ where: { kind: "citizen" }, select: { id: true } });
+    const counted = async () => (await ratingStats(prisma, citizen.id, [channel.officeId], [month])).find((s) => s.dimension === "overall")?.n ?? 0;
     const countedBefore = await counted();
 
     // One tablet, one browser context, one cookie jar for everybody.

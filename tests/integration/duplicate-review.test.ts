@@ -80,7 +80,8 @@ describe("un-flagging and flagging back", () => {
     const cookie = await users.wanhua();
     const { responses, csrf } = await list(cookie);
     const target = await prisma.response.findUniqueOrThrow({ where: { id: responses[0].id }, select: { id: true, month: true, answerRows: { where: { dimension: "overall" }, select: { value: true } } } });
-    const overall = async () => (await ratingStats(prisma, [wanhua.id], [target.month])).find((s) => s.dimension === "overall")!;
+    const citizen = await prisma.surveyDefinition.findFirstOrThrow({ where: { kind: "citizen" }, select: { id: true } });
+    const overall = async () => (await ratingStats(prisma, citizen.id, [wanhua.id], [target.month])).find((s) => s.dimension === "overall")!;
     // The figure recomputed from raw rows: one overall answer per counted response.
     const rawOverall = async () => prisma.answer.aggregate({ where: { officeId: wanhua.id, month: target.month, dimension: "overall", response: { duplicate: false } }, _count: true, _sum: { value: true } });
     const before = await overall();

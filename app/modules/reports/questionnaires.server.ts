@@ -2,8 +2,7 @@ import type { Question, QuestionBooleanModel, QuestionRatingModel, QuestionSelec
 import { t } from "~/locales";
 import { withSurveyModel } from "~/modules/surveys/model";
 import type { Db } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
-import { idParam } from "~/modules/org/form-actions.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 import { COUNTED_TYPES, createTally, mergeQuestions, type ChoiceOption, type CountedQuestion, type CountedType } from "./question-distribution";
 
 export type Questionnaire = { id: number; title: string; kind: string };

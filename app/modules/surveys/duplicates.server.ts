@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
-import { NotFoundError } from "~/modules/org/validation";
+import { notFound } from "~/utils/errors";
 import { answerSummary } from "./answer-summary";
 
 /** `flagged`: counted out of the figures now; `cleared`: un-flagged by staff, and may be flagged again. */
@@ -47,7 +47,7 @@ export async function setDuplicateFlag(db: Db, actorId: number, officeWhere: obj
       where: { id, office: officeWhere, OR: [inView("flagged"), inView("cleared")] },
       select: { duplicate: true },
     });
-    if (!found) throw new NotFoundError("Response");
+    if (!found) throw notFound();
     if (found.duplicate === duplicate) return;
     await tx.response.update({ where: { id }, data: { duplicate, duplicateReviewedAt: new Date() } });
     await audit(tx, { actorId, action: duplicate ? "response.duplicate.flag" : "response.duplicate.clear", entity: "Response", entityId: id, data: { before: found.duplicate, after: duplicate } });
