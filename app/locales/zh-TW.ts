@@ -2,6 +2,7 @@ import { adminMessages } from "./zh-TW.admin";
 import { resultsMessages } from "./zh-TW.results";
 import { checklistMessages } from "./zh-TW.checklists";
 import { calibrationMessages } from "./zh-TW.calibration";
+import { calendarMessages } from "./zh-TW.calendar";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -9,6 +10,7 @@ export const zhTW = {
   ...resultsMessages,
   ...checklistMessages,
   ...calibrationMessages,
+  ...calendarMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
@@ -70,6 +72,7 @@ export const zhTW = {
   "followUp.owner": "承辦人",
   "followUp.status": "狀態",
   "followUp.overdue": "逾期",
+  "followUp.duePending": "期限待辦公日曆匯入後計算",
   "followUp.resolution": "處理情形",
   "followUp.contact": "民眾聯絡方式",
   "followUp.answers": "填答內容",
@@ -337,6 +340,7 @@ export const zhTW = {
   "nav.surveys": "問卷",
   "nav.channels": "施測管道",
   "nav.followUps": "追蹤案件",
+  "nav.calendar": "辦公日曆",
 
   "error.notFound": "找不到此頁面。",
   "error.generic": "系統發生錯誤，請稍後再試。",

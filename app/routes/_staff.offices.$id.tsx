@@ -9,6 +9,7 @@ import { t, type MessageKey } from "~/locales";
 import { requireOfficeAccess, requireUser } from "~/modules/org/auth.server";
 import { officeDashboard } from "~/modules/reports/office-dashboard.server";
 import { formatPercent } from "~/modules/reports/satisfaction";
+import { isOverdue } from "~/modules/surveys/follow-up";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
@@ -51,7 +52,7 @@ export default function OfficePage() {
         <div className="card">
           <div className="muted">{t("office.openFollowUps")}</div>
           <div className="stat">{d.openFollowUps}</div>
-          <div className="muted">{t("office.overdue", { count: d.followUps.filter((f) => f.dueDate < d.today).length })}</div>
+          <div className="muted">{t("office.overdue", { count: d.followUps.filter((f) => isOverdue(f, d.today)).length })}</div>
         </div>
       </div>
 
