@@ -3,7 +3,10 @@ import { addWorkingDays, CalendarNotLoadedError, type WorkedDays } from "~/modul
 import type { MessageKey } from "~/locales";
 import type { ValidAnswers } from "./validation";
 
-/** Working days an office has to contact a dissatisfied citizen (seeds 000, 003). */
+/** A case's statuses, in the order lists show them; pages render them, so they live outside .server modules. */
+export const FOLLOW_UP_STATUSES = ["open", "in_progress", "resolved"] as const;
+
+/** Working days an office has to contact a dissatisfied citizen. */
 export const FOLLOW_UP_WORKING_DAYS = 3;
 
 /** Ratings at or below this on a five-point scale are 不滿意 / 非常不滿意. */

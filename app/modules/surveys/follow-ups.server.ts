@@ -2,8 +2,7 @@ import { z } from "zod";
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { t } from "~/locales";
-
-export const FOLLOW_UP_STATUSES = ["open", "in_progress", "resolved"] as const;
+import { FOLLOW_UP_STATUSES } from "./follow-up";
 
 export const followUpUpdateSchema = z
   .object({
