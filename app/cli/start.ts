@@ -13,6 +13,14 @@ const buildFile = path.resolve("build/index.js");
 
 migrateDatabase();
 
+// Every database, the demo or an empty production one, starts knowing the shipped calendars.
+{
+  const { seedShippedCalendars } = await import("../../prisma/seed/calendar");
+  const { prisma } = await import("../utils/db.server");
+  const seeded = await seedShippedCalendars(prisma);
+  if (seeded.length > 0) console.log(`Working-day calendars imported: ${seeded.join(", ")}`);
+}
+
 if (process.env.DEMO_SEED === "1") {
   const { seedDemo } = await import("../../prisma/seed");
   const { prisma } = await import("../utils/db.server");

@@ -1,7 +1,13 @@
 import { Link } from "@remix-run/react";
 import { t, type MessageKey } from "~/locales";
+import { isOverdue } from "~/modules/surveys/follow-up";
 
-export type FollowUpRow = { id: number; reason: string; dueDate: string; status: string; owner: { name: string } | null; office?: { name: string } };
+export type FollowUpRow = { id: number; reason: string; dueDate: string | null; status: string; owner: { name: string } | null; office?: { name: string } };
+
+/** A case's due date, or the notice that it waits for the calendar of its period. */
+export function DueDate({ dueDate }: { dueDate: string | null }) {
+  return <>{dueDate ?? <span className="muted">{t("followUp.duePending")}</span>}</>;
+}
 
 /** Follow-up cases with their due dates; unresolved cases past due are flagged. */
 export function FollowUpTable({ cases, today, showOffice }: { cases: FollowUpRow[]; today: string; showOffice: boolean }) {
@@ -25,7 +31,7 @@ export function FollowUpTable({ cases, today, showOffice }: { cases: FollowUpRow
               {showOffice && <td>{c.office?.name}</td>}
               <td>{t(c.reason as MessageKey)}</td>
               <td>
-                {c.dueDate} {c.status !== "resolved" && c.dueDate < today && <span className="badge overdue">{t("followUp.overdue")}</span>}
+                <DueDate dueDate={c.dueDate} /> {isOverdue(c, today) && <span className="badge overdue">{t("followUp.overdue")}</span>}
               </td>
               <td>{c.owner?.name ?? t("common.none")}</td>
               <td>{t(`followUp.status.${c.status}` as MessageKey)}</td>

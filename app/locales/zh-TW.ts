@@ -3,6 +3,7 @@ import { resultsMessages } from "./zh-TW.results";
 import { checklistMessages } from "./zh-TW.checklists";
 import { calibrationMessages } from "./zh-TW.calibration";
 import { figureMessages } from "./zh-TW.figures";
+import { calendarMessages } from "./zh-TW.calendar";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -11,6 +12,7 @@ export const zhTW = {
   ...checklistMessages,
   ...calibrationMessages,
   ...figureMessages,
+  ...calendarMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
@@ -102,6 +104,7 @@ export const zhTW = {
   "followUp.owner": "承辦人",
   "followUp.status": "狀態",
   "followUp.overdue": "逾期",
+  "followUp.duePending": "期限待辦公日曆匯入後計算",
   "followUp.resolution": "處理情形",
   "followUp.contact": "民眾聯絡方式",
   "followUp.answers": "填答內容",
@@ -351,6 +354,7 @@ export const zhTW = {
   "nav.channels": "施測管道",
   "nav.followUps": "追蹤案件",
   "nav.duplicates": "疑似重複填答",
+  "nav.calendar": "辦公日曆",
 
   "error.notFound": "找不到此頁面。",
   "error.csrf": "表單已逾時或來源不明，請重新整理頁面後再送出。",

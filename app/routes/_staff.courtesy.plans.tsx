@@ -5,6 +5,7 @@ import { z } from "zod";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { officeScope } from "~/modules/org/roles";
+import { CalendarNotLoadedError } from "~/modules/calendar/working-days";
 import { createMonthlyPlan, createMutualPairs, monthPlanSummary, ownOfficeCalls } from "~/modules/courtesy/plans.server";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -53,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createMonthlyPlan(prisma, user.id, { ...parsed.data, replace: parsed.data.replace === "on", officeIds: offices.map((o) => o.id) });
     return json({ ok: t("plan.created", { calls: created.calls, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
+    if (e instanceof CalendarNotLoadedError) return json({ error: e.message }, { status: 400 });
     if (!(e instanceof RangeError)) throw e;
     return json({ error: e.message === "plan-exists" ? t("courtesy.error.planExists") : t("courtesy.error.plan", { detail: e.message }) }, { status: 400 });
   }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DueDate } from "~/components/FollowUpTable";
 import { t, type MessageKey } from "~/locales";
 import { forbidden, requireUser, type SessionUser } from "~/modules/org/auth.server";
 import { canSeeOffice } from "~/modules/org/roles";
 import { answerSummary } from "~/modules/surveys/answer-summary";
-import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up-status";
+import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up";
 import { followUpUpdateSchema, getFollowUp, updateFollowUp } from "~/modules/surveys/follow-ups.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -58,7 +59,7 @@ export default function FollowUpCase() {
         <p>{t("followUp.office")}：{f.office.name}</p>
         <p>{t("followUp.reason")}：{t(f.reason as MessageKey)}</p>
         <p>{t("followUp.opened")}：{taipeiDateTime(submittedAt)}</p>
-        <p>{t("followUp.due")}：{f.dueDate}</p>
+        <p>{t("followUp.due")}：<DueDate dueDate={f.dueDate} /></p>
         {f.contact && <p>{t("followUp.contact")}：{f.contact}</p>}
       </div>
       <h2>{t("followUp.answers")}</h2>

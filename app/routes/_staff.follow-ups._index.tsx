@@ -5,7 +5,7 @@ import { FollowUpTable } from "~/components/FollowUpTable";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { officeScope } from "~/modules/org/roles";
-import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up-status";
+import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up";
 import { listFollowUps } from "~/modules/surveys/follow-ups.server";
 import { taipeiDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";

@@ -25,6 +25,7 @@ const NAV: Array<{ to: string; label: MessageKey; roles: Role[] }> = [
   { to: "/admin/surveys", label: "nav.surveys", roles: ["admin"] },
   { to: "/admin/channels", label: "nav.channels", roles: ["admin"] },
   { to: "/admin/scales", label: "nav.scales", roles: ["admin"] },
+  { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"] },
 ];
 
 export default function StaffLayout() {

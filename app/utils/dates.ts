@@ -35,18 +35,6 @@ export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** The date `n` working days after `date`, skipping Saturdays, Sundays and given holidays. */
-export function addWorkingDays(date: string, n: number, holidays: ReadonlySet<string> = new Set()): string {
-  let current = date;
-  let left = n;
-  while (left > 0) {
-    current = addDays(current, 1);
-    const wd = weekday(current);
-    if (wd !== 0 && wd !== 6 && !holidays.has(current)) left -= 1;
-  }
-  return current;
-}
-
 /** The twelve months ending with `month` (YYYY-MM), oldest first. */
 export function lastMonths(month: string, count = 12): string[] {
   const [y, m] = month.split("-").map(Number);
@@ -64,9 +52,24 @@ export function rocMonthLabel(month: string): string {
   return `${y - 1911}年${m}月`;
 }
 
+/** ROC calendar (民國) label of a date: 2027-01-01 → 116年1月1日. */
+export function rocDateLabel(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y - 1911}年${m}月${d}日`;
+}
+
+const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
 /** True for YYYY-MM with a real month. */
 export function isIsoMonth(s: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+  return ISO_MONTH.test(s);
+}
+
+/** "2026-03" → { year: 2026, month: 3 }; RangeError on anything else. */
+export function parseMonth(month: string): { year: number; month: number } {
+  const m = ISO_MONTH.exec(month);
+  if (!m) throw new RangeError(`month must look like YYYY-MM, got "${month}"`);
+  return { year: Number(m[1]), month: Number(m[2]) };
 }
 
 /** An instant as a `datetime-local` input value in Taipei time (YYYY-MM-DDTHH:mm). */

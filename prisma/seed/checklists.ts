@@ -1,6 +1,6 @@
 import { answersToFormData, readChecklistForm, scoreChecklist, templateItems, type Check, type Checks, type ChecklistTemplateDef, type FieldValue } from "../../app/modules/checklists";
 import { ensureTemplates, latestTemplates } from "../../app/modules/checklists/records.server";
-import { workingDays } from "../../app/modules/courtesy";
+import { loadedYears, workingDaysOf } from "../../app/modules/calendar/calendar.server";
 import { currentScale } from "../../app/modules/courtesy/scales.server";
 import { lastMonths, taipeiDate, taipeiDayStart, taipeiMonth } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
@@ -60,6 +60,10 @@ export async function seedChecklists(db: Db, rnd: Random, now: Date, months = 6)
   const all = await db.office.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, kind: true } });
   const offices = all.filter((o, i) => i % 3 === 0 || o.name === "臺北市萬華區公所");
   const today = taipeiDate(now);
+  // Only months the shipped calendars cover: a working day is never guessed from the weekday.
+  const loaded = await loadedYears(db);
+  const monthList = lastMonths(taipeiMonth(now), months).filter((m) => loaded.includes(Number(m.slice(0, 4))));
+  const workingDays = await Promise.all(monthList.map((month) => workingDaysOf(db, month)));
 
   const rows = [];
   for (const office of offices) {
@@ -67,8 +71,8 @@ export async function seedChecklists(db: Db, rnd: Random, now: Date, months = 6)
     const hasParking = rnd.next() < 0.7;
     const visitors = evaluators.filter((e) => e.officeId !== office.id);
     if (visitors.length === 0) continue;
-    for (const [index, month] of lastMonths(taipeiMonth(now), months).entries()) {
-      const days = workingDays(month).filter((d) => d < today);
+    for (const [index, month] of monthList.entries()) {
+      const days = workingDays[index].filter((d) => d < today);
       if (days.length === 0) continue;
       const quality = Math.min(0.995, level + index * 0.008);
       for (const stored of templates) {

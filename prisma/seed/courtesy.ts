@@ -1,6 +1,7 @@
 import { hashPassword } from "../../app/modules/org/passwords.server";
 import { scoreCall } from "../../app/modules/courtesy/score";
 import type { Mark } from "../../app/modules/courtesy/score";
+import { loadedYears } from "../../app/modules/calendar/calendar.server";
 import { createMonthlyPlan, createMutualPairs } from "../../app/modules/courtesy/plans.server";
 import { currentScale } from "../../app/modules/courtesy/scales.server";
 import { lastMonths, taipeiDate, taipeiMonth } from "../../app/utils/dates";
@@ -38,7 +39,10 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
   const today = taipeiDate(now);
   const monthList = lastMonths(taipeiMonth(now), months);
 
+  // Months the shipped calendars do not cover get no plan, as the planner refuses them.
+  const loaded = await loadedYears(db);
   for (const [index, month] of monthList.entries()) {
+    if (!loaded.includes(Number(month.slice(0, 4)))) continue;
     await createMonthlyPlan(db, admin.id, { month, callsPerTarget: 1, seed: 1000 + index, officeIds: offices.map((o) => o.id) });
   }
   // This month's mutual-testing pairs within each peer group.

@@ -2,6 +2,7 @@ import { citizenSatisfaction } from "../../app/modules/surveys/templates/citizen
 import { followUpDueDate } from "../../app/modules/surveys/follow-up";
 import { lastMonths, taipeiMonth } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
+import type { WorkedDays } from "../../app/modules/calendar/working-days";
 import { bulkInsert } from "./bulk";
 import type { Random } from "./random";
 
@@ -25,7 +26,7 @@ type Channel = { id: number; officeId: number };
  * Synthetic responses over `months` months ending now: each office has its own level,
  * a summer dip (crowds and heat), a slow upward trend, and respondents vary around it.
  */
-export async function seedResponses(db: Db, rnd: Random, versionId: number, channels: Channel[], now: Date, months = 24) {
+export async function seedResponses(db: Db, rnd: Random, versionId: number, channels: Channel[], now: Date, calendar: WorkedDays, months = 24) {
   const monthList = lastMonths(taipeiMonth(now), months);
   const managers = new Map(
     (await db.user.findMany({ where: { role: "manager" }, select: { id: true, officeId: true }, orderBy: { id: "asc" } }))
@@ -35,7 +36,7 @@ export async function seedResponses(db: Db, rnd: Random, versionId: number, chan
   let responseId = ((await db.response.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
   const responses: Array<Record<string, unknown>> = [];
   const answers: Array<{ responseId: number; officeId: number; month: string; questionName: string; dimension: string; value: number }> = [];
-  const cases: Array<{ responseId: number; officeId: number; reason: string; dueDate: string; ownerId: number | null; status: string; resolution: string; resolvedAt: Date | null; createdAt: Date; contact: string | null }> = [];
+  const cases: Array<{ responseId: number; officeId: number; reason: string; dueDate: string | null; ownerId: number | null; status: string; resolution: string; resolvedAt: Date | null; createdAt: Date; contact: string | null }> = [];
 
   for (const channel of channels) {
     const officeLevel = 4.0 + rnd.normal() * 0.25;
@@ -68,7 +69,7 @@ export async function seedResponses(db: Db, rnd: Random, versionId: number, chan
             responseId,
             officeId: channel.officeId,
             reason: "followUp.reason.lowRating",
-            dueDate: followUpDueDate(submittedAt),
+            dueDate: followUpDueDate(calendar, submittedAt),
             ownerId: managers.get(channel.officeId) ?? null,
             status: resolved ? "resolved" : rnd.next() < 0.5 ? "open" : "in_progress",
             resolution: resolved ? "已電話聯繫民眾說明並改善" : "",

@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { prisma } from "~/utils/db.server";
 import { defaultScale } from "~/modules/courtesy";
+import { importCalendarYear, loadedYears } from "~/modules/calendar/calendar.server";
 import { taipeiDate } from "~/utils/dates";
 import { appInBrowser } from "../support/app";
 import { PHONE_VIEWPORT } from "../support/browser";
 import { login } from "../support/login";
+import { watchPage } from "../support/page-watch";
+import { fixtureCsv, fixtureYearWithMakeUpDay } from "../support/calendar-fixture";
 
 let callId: number;
 
@@ -95,11 +98,22 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     await page.close();
   });
 
-  it("an analyst generates next month's plan and no evaluator tests their own office", async () => {
+  it("an analyst is refused a plan for a month without calendar, then plans it once the year is imported; no evaluator tests their own office", async () => {
     const page = await app.browser.newPage();
+    // The refusal answers 400, which Chromium logs as a failed request.
+    const watch = watchPage(page, [/status of 400/]);
     await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
-    await page.goto(`${app.url}/courtesy/plans`);
-    const month = await page.getByLabel("月份", { exact: true }).inputValue();
+    await watch.open(`${app.url}/courtesy/plans`);
+    const year = Math.max(...(await loadedYears(prisma))) + 1;
+    const month = `${year}-01`;
+    await page.getByLabel("月份", { exact: true }).fill(month);
+    await page.getByRole("button", { name: "產生測試排程" }).click();
+    await page.getByRole("alert").getByText(`尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`).waitFor();
+    expect(await prisma.testCall.count({ where: { month } })).toBe(0);
+
+    // TEST FIXTURE, not an official calendar: the year by the weekday rule, its first Saturday worked.
+    const { days, makeUpSaturday } = fixtureYearWithMakeUpDay(year);
+    await importCalendarYear(prisma, fixtureCsv(days), null);
     await page.getByRole("button", { name: "產生測試排程" }).click();
     await page.getByText(/已產生 .* 的排程/).waitFor();
     await page.getByText("測到自己機關的電話：0 通").waitFor();
@@ -107,7 +121,10 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     const calls = await prisma.testCall.findMany({ where: { month }, select: { officeId: true, scheduledDate: true, evaluator: { select: { officeId: true } } } });
     expect(calls.length).toBeGreaterThan(100);
     expect(calls.filter((c) => c.officeId === c.evaluator.officeId)).toEqual([]);
-    for (const c of calls) expect([0, 6]).not.toContain(new Date(`${c.scheduledDate}T00:00:00Z`).getUTCDay());
+    const worked = new Set(days.filter((d) => !d.off).map((d) => d.date));
+    for (const c of calls) expect(worked.has(c.scheduledDate), c.scheduledDate).toBe(true);
+    expect(calls.map((c) => c.scheduledDate)).toContain(makeUpSaturday);
+    watch.expectClean();
     await page.close();
-  });
+  }, 120_000);
 });

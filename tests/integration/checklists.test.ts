@@ -124,7 +124,26 @@ describe("reading records", () => {
     const month = list.summary.trend.at(-1);
     expect(month.month).toBe(today.slice(0, 7));
     expect(month.n).toBeGreaterThanOrEqual(2);
-    expect(list.summary.topFailed.map((f: { item: string }) => f.item)).toEqual(expect.arrayContaining(["ctr02", "pro02"]));
+    // The most failed items, recounted from the raw answers of the office's records in those months.
+    const rows = await prisma.checklistRecord.findMany({ where: { officeId: wanhua, month: { in: list.summary.months } }, select: { answers: true, template: { select: { key: true } } } });
+    const tally = new Map<string, { key: string; templateKey: string; item: string; failed: number; checked: number }>();
+    for (const r of rows) {
+      for (const group of Object.values(JSON.parse(r.answers).checks as Record<string, Record<string, string>>)) {
+        for (const [item, value] of Object.entries(group)) {
+          const key = `${r.template.key}/${item}`;
+          const t = tally.get(key) ?? { key, templateKey: r.template.key, item, failed: 0, checked: 0 };
+          if (value === "no") t.failed += 1;
+          if (value === "yes" || value === "no") t.checked += 1;
+          tally.set(key, t);
+        }
+      }
+    }
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const expected = [...tally.values()]
+      .filter((x) => x.failed > 0)
+      .sort((a, b) => b.failed - a.failed || a.checked - b.checked || byKey(a.templateKey, b.templateKey) || byKey(a.item, b.item))
+      .slice(0, 10);
+    expect(list.summary.topFailed.map((f: { templateKey: string; item: string; failed: number }) => [`${f.templateKey}/${f.item}`, f.failed])).toEqual(expected.map((x) => [x.key, x.failed]));
 
     const all = await ((await listPage({ request: get("/checklists", cookie), params: {}, context: {} })) as Response).json();
     expect(all.records.every((r: { office: { id: number } }) => r.office.id === wanhua)).toBe(true);

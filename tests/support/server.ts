@@ -16,18 +16,22 @@ export type RunningServer = { url: string; stop: () => Promise<void>; /** Everyt
 
 /**
  * Starts the production server (the same `app/cli/start.ts` that `npm start` runs) on this
- * file's database copy, and resolves once it listens. The build must exist (`npm test`
- * builds first).
+ * file's database copy (or what `env` says), and resolves once it listens. The build must
+ * exist (`npm test` builds first).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["app/cli/start.ts"], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", DEMO_SEED: "" },
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", DEMO_SEED: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 180_000);
+    // Migrations, the calendar check and the build import take a while on a busy 2-core machine.
+    const timer = setTimeout(() => {
+      child.kill("SIGTERM");
+      reject(new Error(`Server did not start:\n${output}`));
+    }, 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("listening on")) {

@@ -4,6 +4,5 @@ export { scoreCall } from "./score";
 export type { CallScore, Mark } from "./score";
 export { questionBank, questionsForMonth } from "./question-bank";
 export type { Question, QuestionKind } from "./question-bank";
-export { TAIWAN_HOLIDAYS, parseMonth, workingDays } from "./calendar";
 export { CALL_SLOTS, generateCallPlan, pairMutualTesting } from "./plan";
 export type { CallPlanInput, CallSlot, CallTarget, Evaluator, Id, PlannedCall } from "./plan";

@@ -1,4 +1,4 @@
-import { TAIWAN_HOLIDAYS, workingDays } from "./calendar";
+import { isIsoDate } from "~/utils/dates";
 import { seededRandom, shuffled, type Random } from "~/utils/random";
 
 /**
@@ -23,15 +23,14 @@ export type CallTarget = { officeId: Id; unitId: Id; extension: Id };
 export type Evaluator<E extends Id = Id> = { id: E; officeId: Id; unitId?: Id };
 
 export type CallPlanInput<E extends Id = Id> = {
-  month: string;
+  /** The month's working days in order (YYYY-MM-DD), from the government calendar. */
+  workingDays: readonly string[];
   targets: CallTarget[];
   evaluators: Evaluator<E>[];
   callsPerTarget: number;
   seed: number;
   /** Questions to rotate through (e.g. questionsForMonth(...).map((q) => q.id)). */
   questionIds?: string[];
-  /** YYYY-MM-DD days off; defaults to TAIWAN_HOLIDAYS. Weekends are always skipped. */
-  holidays?: readonly string[];
 };
 
 export type PlannedCall<E extends Id = Id> = {
@@ -46,7 +45,11 @@ type Call = { target: number; ordinal: number; evaluator: number; day: number; s
 
 export function generateCallPlan<E extends Id>(input: CallPlanInput<E>): PlannedCall<E>[] {
   const { targets, evaluators, callsPerTarget, questionIds } = input;
-  const days = workingDays(input.month, input.holidays ?? TAIWAN_HOLIDAYS);
+  const days = input.workingDays;
+  days.forEach((d, i) => {
+    if (!isIsoDate(d)) throw new RangeError(`working day must look like YYYY-MM-DD, got "${d}"`);
+    if (i > 0 && d <= days[i - 1]) throw new RangeError(`working days must be distinct and in order, got "${days[i - 1]}" before "${d}"`);
+  });
   if (!Number.isInteger(callsPerTarget) || callsPerTarget < 1) {
     throw new RangeError(`callsPerTarget must be an integer of at least 1, got ${callsPerTarget}`);
   }
@@ -55,7 +58,7 @@ export function generateCallPlan<E extends Id>(input: CallPlanInput<E>): Planned
   if (questionIds && questionIds.length === 0) throw new RangeError("questionIds is empty: omit it or give questions");
   const ids = new Set(evaluators.map((e) => String(e.id)));
   if (ids.size !== evaluators.length) throw new RangeError("evaluator ids must be unique");
-  if (days.length === 0) throw new RangeError(`${input.month} has no working day to call on`);
+  if (days.length === 0) throw new RangeError("no working day to call on");
   const random = seededRandom(input.seed);
 
   const eligible = targets.map((t, i) => {

@@ -1,5 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
+import { workingDaysOf } from "~/modules/calendar/calendar.server";
 import { generateCallPlan, pairMutualTesting } from "./plan";
 import { questionBank, questionsForMonth, type QuestionKind } from "./question-bank";
 import { currentScale } from "./scales.server";
@@ -38,13 +39,14 @@ export type PlanRequest = { month: string; callsPerTarget: number; seed: number;
 /**
  * Draws the month's plan of unannounced calls with generateCallPlan and stores it. A
  * month has at most one assigned plan; `replace` swaps it while keeping any call already
- * started (draft or submitted). Throws RangeError when the plan cannot be drawn.
+ * started (draft or submitted). Throws RangeError when the plan cannot be drawn, and
+ * CalendarNotLoadedError when the month's working days are not known yet.
  */
 export async function createMonthlyPlan(db: Db, actorId: number, req: PlanRequest & { replace?: boolean }) {
   const targets = await targetsOf(db, req.officeIds, req.month, req.seed);
   const evaluators = await db.user.findMany({ where: { role: "evaluator", active: true, officeId: { not: null } }, select: { id: true, officeId: true, unitId: true } });
   const planned = generateCallPlan({
-    month: req.month,
+    workingDays: await workingDaysOf(db, req.month),
     targets,
     evaluators: evaluators.map((e) => ({ id: e.id, officeId: e.officeId as number, unitId: e.unitId ?? undefined })),
     callsPerTarget: req.callsPerTarget,

@@ -1,4 +1,4 @@
-import { parseMonth } from "./calendar";
+import { parseMonth } from "~/utils/dates";
 
 /**
  * Test-call questions per office kind (測試題庫), with the answer a unit should give.

@@ -55,7 +55,7 @@ export async function officeDashboard(db: Db, scope: object, office: DashboardOf
   const today = taipeiDate(now);
   const followUps = await db.followUpCase.findMany({
     where: { officeId: office.id, status: { not: "resolved" } },
-    orderBy: { dueDate: "asc" },
+    orderBy: { dueDate: { sort: "asc", nulls: "last" } },
     take: 50,
     select: { id: true, reason: true, dueDate: true, status: true, createdAt: true, owner: { select: { name: true } } },
   });

@@ -1,9 +1,12 @@
-import { addWorkingDays, taipeiDate } from "~/utils/dates";
-import { TAIWAN_HOLIDAYS } from "~/modules/courtesy";
+import { taipeiDate } from "~/utils/dates";
+import { addWorkingDays, CalendarNotLoadedError, type WorkedDays } from "~/modules/calendar/working-days";
 import type { MessageKey } from "~/locales";
 import type { ValidAnswers } from "./validation";
 
-/** Working days an office has to contact a dissatisfied citizen (seeds 000, 003). */
+/** A case's statuses, in the order lists show them; pages render them, so they live outside .server modules. */
+export const FOLLOW_UP_STATUSES = ["open", "in_progress", "resolved"] as const;
+
+/** Working days an office has to contact a dissatisfied citizen. */
 export const FOLLOW_UP_WORKING_DAYS = 3;
 
 /** Ratings at or below this on a five-point scale are 不滿意 / 非常不滿意. */
@@ -30,9 +33,21 @@ function toFivePoint(r: ValidAnswers["ratings"][number]): number {
   return 1 + ((r.value - r.scaleMin) / (r.scaleMax - r.scaleMin)) * 4;
 }
 
-const NATIONAL_HOLIDAYS: ReadonlySet<string> = new Set(TAIWAN_HOLIDAYS);
+/**
+ * The due date (YYYY-MM-DD, Taipei) of a case opened at `openedAt`, counted on the
+ * government calendar; null while that period's calendar is not imported, so the
+ * citizen's answer is still taken and the date is filled in once it is.
+ */
+export function followUpDueDate(days: WorkedDays, openedAt: Date): string | null {
+  try {
+    return addWorkingDays(days, taipeiDate(openedAt), FOLLOW_UP_WORKING_DAYS);
+  } catch (e) {
+    if (e instanceof CalendarNotLoadedError) return null;
+    throw e;
+  }
+}
 
-/** The due date (YYYY-MM-DD, Taipei) for a case opened at `openedAt`: weekends and national holidays don't count. */
-export function followUpDueDate(openedAt: Date, holidays: ReadonlySet<string> = NATIONAL_HOLIDAYS): string {
-  return addWorkingDays(taipeiDate(openedAt), FOLLOW_UP_WORKING_DAYS, holidays);
+/** An unresolved case past its due date; a case still waiting for its due date is not overdue. */
+export function isOverdue(c: { status: string; dueDate: string | null }, today: string): boolean {
+  return c.status !== "resolved" && c.dueDate !== null && c.dueDate < today;
 }

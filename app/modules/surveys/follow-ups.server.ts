@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { t } from "~/locales";
-import { FOLLOW_UP_STATUSES } from "./follow-up-status";
+import { FOLLOW_UP_STATUSES } from "./follow-up";
 
 export const followUpUpdateSchema = z
   .object({
@@ -17,7 +17,7 @@ export type FollowUpUpdate = z.infer<typeof followUpUpdateSchema>;
 export async function listFollowUps(db: Db, officeWhere: object, status: string | null, take = 200) {
   return db.followUpCase.findMany({
     where: { office: officeWhere, ...(status ? { status } : {}) },
-    orderBy: [{ status: "asc" }, { dueDate: "asc" }],
+    orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }],
     take,
     select: { id: true, reason: true, dueDate: true, status: true, office: { select: { name: true } }, owner: { select: { name: true } } },
   });

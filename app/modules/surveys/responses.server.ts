@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "~/utils/db.server";
 import { sessionSecret } from "~/utils/env.server";
-import { taipeiMonth } from "~/utils/dates";
+import { taipeiDate, taipeiMonth } from "~/utils/dates";
+import { workedDays } from "~/modules/calendar/calendar.server";
 import { t } from "~/locales";
 import { channelState, findChannelByCode } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
@@ -104,7 +105,7 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
             officeId: channel.officeId,
             reason: trigger.reason,
             contact: trigger.contact,
-            dueDate: followUpDueDate(now),
+            dueDate: followUpDueDate(await workedDays(tx, Number(taipeiDate(now).slice(0, 4))), now),
             ownerId: owner?.id ?? null,
           },
           select: { id: true },

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  CALL_SLOTS,
-  TAIWAN_HOLIDAYS,
-  generateCallPlan,
-  pairMutualTesting,
-  workingDays,
-  type CallPlanInput,
-  type PlannedCall,
-} from "~/modules/courtesy";
+import { CALL_SLOTS, generateCallPlan, pairMutualTesting, type CallPlanInput, type PlannedCall } from "~/modules/courtesy";
+
+/** Monday to Friday of a month: the planner takes any list of working days it is given. */
+function weekdaysOf(month: string): string[] {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+}
 
 /** Park-Miller generator for building test configurations (independent of the planner's). */
 function lcg(seed: number) {
@@ -34,7 +33,7 @@ function randomConfig(n: number, outsiders: boolean): Config {
   }));
   if (!outsiders) evaluators.push({ id: "eA", officeId: "0" }, { id: "eB", officeId: "1" }); // everyone has someone
   return {
-    month: `${2025 + r(2)}-${String(1 + r(12)).padStart(2, "0")}`,
+    workingDays: weekdaysOf(`${2025 + r(2)}-${String(1 + r(12)).padStart(2, "0")}`),
     targets,
     evaluators,
     callsPerTarget: 1 + r(4),
@@ -50,7 +49,7 @@ function loads(plan: PlannedCall<string>[], config: Config): number[] {
 const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
 /** One target called by one evaluator from another office: isolates day, slot and question choices. */
-function singleTargetPlan(change: Partial<Config> & Pick<Config, "month" | "callsPerTarget">) {
+function singleTargetPlan(change: Partial<Config> & Pick<Config, "workingDays" | "callsPerTarget">) {
   return generateCallPlan({
     targets: [{ officeId: 1, unitId: 1, extension: "100" }],
     evaluators: [{ id: "e", officeId: 2 }],
@@ -63,13 +62,11 @@ describe("generateCallPlan", () => {
   it("keeps every rule for 200 random configurations", () => {
     for (const [n, config] of configs.entries()) {
       const plan = generateCallPlan(config);
-      const days = workingDays(config.month);
+      const days = config.workingDays;
       const where = `config ${n}`;
       expect(plan, where).toHaveLength(config.targets.length * config.callsPerTarget);
       for (const call of plan) {
-        expect(call.date.startsWith(`${config.month}-`), where).toBe(true);
-        expect([1, 2, 3, 4, 5], where).toContain(new Date(`${call.date}T00:00:00Z`).getUTCDay());
-        expect(TAIWAN_HOLIDAYS, where).not.toContain(call.date);
+        expect(days, where).toContain(call.date);
         expect(CALL_SLOTS, where).toContain(call.slot);
         const evaluator = config.evaluators.find((e) => e.id === call.evaluatorId)!;
         expect(String(evaluator.officeId), where).not.toBe(String(config.targets[call.targetIndex].officeId));
@@ -102,7 +99,7 @@ describe("generateCallPlan", () => {
       const r = lcg(n + 31);
       const offices = 2 + r(3);
       const config: Config = {
-        month: "2026-03",
+        workingDays: weekdaysOf("2026-03"),
         targets: Array.from({ length: 1 + r(4) }, (_, i) => ({ officeId: r(offices), unitId: i, extension: i })),
         evaluators: Array.from({ length: 2 + r(3) }, (_, i) => ({ id: `e${i}`, officeId: r(offices) })),
         callsPerTarget: 1 + r(2),
@@ -135,7 +132,7 @@ describe("generateCallPlan", () => {
 
   it("evens load when one evaluator's office holds most targets", () => {
     const config: Config = {
-      month: "2026-04",
+      workingDays: weekdaysOf("2026-04"),
       targets: [
         ...Array.from({ length: 8 }, (_, i) => ({ officeId: "A", unitId: i, extension: i })),
         ...Array.from({ length: 4 }, (_, i) => ({ officeId: "B", unitId: i, extension: i })),
@@ -154,7 +151,7 @@ describe("generateCallPlan", () => {
 
   it("treats 12 and \"12\" as the same office", () => {
     const plan = generateCallPlan({
-      month: "2026-05",
+      workingDays: weekdaysOf("2026-05"),
       targets: [{ officeId: 12, unitId: 1, extension: "201" }],
       evaluators: [
         { id: "same", officeId: "12" },
@@ -166,28 +163,20 @@ describe("generateCallPlan", () => {
     expect(plan.map((c) => c.evaluatorId)).toEqual(["other", "other", "other"]);
   });
 
-  it("skips the Lunar New Year and a caller's own holidays", () => {
-    const base: Config = {
-      month: "2026-02",
+  it("calls on the given working days only, a make-up Saturday included, and uses all of them", () => {
+    const workingDays = ["2025-02-03", "2025-02-04", "2025-02-05", "2025-02-06", "2025-02-07", "2025-02-08", "2025-02-10"];
+    const plan = generateCallPlan({
+      workingDays,
       targets: Array.from({ length: 30 }, (_, i) => ({ officeId: i % 3, unitId: i, extension: i })),
       evaluators: Array.from({ length: 6 }, (_, i) => ({ id: `e${i}`, officeId: i % 3 })),
       callsPerTarget: 3,
       seed: 9,
-    };
-    const dates = new Set(generateCallPlan(base).map((c) => c.date));
-    for (const off of ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-27"]) expect(dates).not.toContain(off);
-    expect(dates.size).toBe(14);
-    const own = generateCallPlan({ ...base, holidays: ["2026-02-02", "2026-02-03"] }).map((c) => c.date);
-    expect(own).not.toContain("2026-02-02");
-    expect(own).toContain("2026-02-16");
+    });
+    expect([...new Set(plan.map((c) => c.date))].sort()).toEqual(workingDays);
   });
 
   it("spreads a target's calls over the days and slots even when it has more calls than days", () => {
-    const plan = singleTargetPlan({
-      month: "2026-03",
-      callsPerTarget: 7,
-      holidays: workingDays("2026-03", []).slice(3), // only 2026-03-02, 03 and 04 left
-    });
+    const plan = singleTargetPlan({ callsPerTarget: 7, workingDays: ["2026-03-02", "2026-03-03", "2026-03-04"] });
     const perDay = ["2026-03-02", "2026-03-03", "2026-03-04"].map((d) => plan.filter((c) => c.date === d).length);
     expect(spread(perDay)).toBeLessThanOrEqual(1);
     for (const d of ["2026-03-02", "2026-03-03", "2026-03-04"]) {
@@ -211,14 +200,14 @@ describe("generateCallPlan", () => {
   });
 
   it("cycles through a short question list evenly", () => {
-    const plan = singleTargetPlan({ month: "2026-06", callsPerTarget: 5, seed: 11, questionIds: ["q1", "q2"] });
+    const plan = singleTargetPlan({ workingDays: weekdaysOf("2026-06"), callsPerTarget: 5, seed: 11, questionIds: ["q1", "q2"] });
     const counts = ["q1", "q2"].map((q) => plan.filter((c) => c.questionId === q).length);
     expect(counts.sort()).toEqual([2, 3]);
   });
 
   describe("rejects bad input with a RangeError", () => {
     const ok: Config = {
-      month: "2026-03",
+      workingDays: weekdaysOf("2026-03"),
       targets: [
         { officeId: 1, unitId: 1, extension: "101" },
         { officeId: 2, unitId: 7, extension: "702" },
@@ -232,8 +221,10 @@ describe("generateCallPlan", () => {
     };
     it("accepts the valid base input", () => expect(generateCallPlan(ok)).toHaveLength(4));
     it.each<[string, Partial<Config>, RegExp]>([
-      ["a bad month", { month: "2026-3" }, /YYYY-MM/],
-      ["month 13", { month: "2026-13" }, /YYYY-MM/],
+      ["a malformed working day", { workingDays: ["2026-3-2"] }, /YYYY-MM-DD/],
+      ["an impossible working day", { workingDays: ["2026-02-30"] }, /YYYY-MM-DD/],
+      ["working days out of order", { workingDays: ["2026-03-03", "2026-03-02"] }, /in order/],
+      ["a repeated working day", { workingDays: ["2026-03-02", "2026-03-02"] }, /distinct/],
       ["zero calls per target", { callsPerTarget: 0 }, /callsPerTarget/],
       ["fractional calls per target", { callsPerTarget: 1.5 }, /callsPerTarget/],
       ["no targets", { targets: [] }, /no targets/],
@@ -241,8 +232,7 @@ describe("generateCallPlan", () => {
       ["an empty question list", { questionIds: [] }, /questionIds/],
       ["duplicate evaluator ids", { evaluators: [{ id: "e", officeId: 5 }, { id: "e", officeId: 6 }] }, /unique/],
       ["a fractional seed", { seed: 0.5 }, /seed/],
-      ["a month without working days", { holidays: workingDays("2026-03", []) }, /no working day/],
-      ["a malformed holiday", { holidays: ["2026-03-32"] }, /YYYY-MM-DD/],
+      ["a month without working days", { workingDays: [] }, /no working day/],
     ])("%s", (_, change, message) => {
       expect(() => generateCallPlan({ ...ok, ...change })).toThrow(RangeError);
       expect(() => generateCallPlan({ ...ok, ...change })).toThrow(message);

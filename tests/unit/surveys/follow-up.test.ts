@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { followUpDueDate, followUpTrigger } from "~/modules/surveys/follow-up";
-import { addWorkingDays } from "~/utils/dates";
+import { readFileSync } from "node:fs";
+import { parseDgpaCsv } from "~/modules/calendar/dgpa-csv";
+import type { WorkedDays } from "~/modules/calendar/working-days";
+import { followUpDueDate, followUpTrigger, isOverdue } from "~/modules/surveys/follow-up";
 
 const rating = (value: number, scaleMin = 1, scaleMax = 5) => ({ questionName: "q", dimension: "overall", value, scaleMin, scaleMax });
 
-describe("follow-up due dates (3 working days, weekends skipped)", () => {
+/** The shipped official 2026 calendar, as the table holds it. */
+const calendar2026: WorkedDays = new Map(parseDgpaCsv(readFileSync("prisma/seed/calendar/2026.csv", "utf8")).days.map((d) => [d.date, !d.isHoliday]));
+
+describe("follow-up due dates (3 working days on the government calendar)", () => {
   it.each([
     // Taipei dates; 2026-11-23 is a Monday.
     ["2026-11-23T02:00:00Z", "2026-11-26"], // Monday → Thursday
@@ -14,17 +19,27 @@ describe("follow-up due dates (3 working days, weekends skipped)", () => {
     ["2026-11-29T02:00:00Z", "2026-12-02"], // Sunday → Wednesday
     ["2026-11-22T17:30:00Z", "2026-11-26"], // 01:30 Monday in Taipei, still Sunday in UTC
   ])("a case opened at %s is due %s", (opened, due) => {
-    expect(followUpDueDate(new Date(opened))).toBe(due);
+    expect(followUpDueDate(calendar2026, new Date(opened))).toBe(due);
   });
 
-  it("skips Taiwan's national holidays by default", () => {
+  it("skips the calendar's holidays", () => {
     // 2026-10-09 (Friday) and 2026-10-10 (National Day, Saturday) are days off in the
     // government calendar; a case opened Thursday 2026-10-08 is due Wednesday 2026-10-14.
-    expect(followUpDueDate(new Date("2026-10-08T02:00:00Z"))).toBe("2026-10-14");
+    expect(followUpDueDate(calendar2026, new Date("2026-10-08T02:00:00Z"))).toBe("2026-10-14");
   });
 
-  it("skips given holidays", () => {
-    expect(addWorkingDays("2026-12-30", 3, new Set(["2027-01-01"]))).toBe("2027-01-05");
+  it("has no due date yet when the count runs into a year not imported", () => {
+    expect(followUpDueDate(calendar2026, new Date("2026-12-28T02:00:00Z"))).toBe("2026-12-31");
+    expect(followUpDueDate(calendar2026, new Date("2026-12-29T02:00:00Z"))).toBeNull();
+  });
+});
+
+describe("isOverdue", () => {
+  it("flags unresolved cases past their due date, never a case waiting for its due date", () => {
+    expect(isOverdue({ status: "open", dueDate: "2026-11-30" }, "2026-12-01")).toBe(true);
+    expect(isOverdue({ status: "in_progress", dueDate: "2026-12-01" }, "2026-12-01")).toBe(false);
+    expect(isOverdue({ status: "resolved", dueDate: "2026-11-30" }, "2026-12-01")).toBe(false);
+    expect(isOverdue({ status: "open", dueDate: null }, "2026-12-01")).toBe(false);
   });
 });
 
