@@ -2,6 +2,7 @@ import { adminMessages } from "./zh-TW.admin";
 import { resultsMessages } from "./zh-TW.results";
 import { checklistMessages } from "./zh-TW.checklists";
 import { calibrationMessages } from "./zh-TW.calibration";
+import { courtesyMessages } from "./zh-TW.courtesy";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -9,6 +10,7 @@ export const zhTW = {
   ...resultsMessages,
   ...checklistMessages,
   ...calibrationMessages,
+  ...courtesyMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
@@ -295,7 +297,7 @@ export const zhTW = {
   "mutual.switchboard": "總機 {phone}",
   "plan.error.calls": "每個分機每月測試 1 到 4 次。",
   "improvement.title": "改善報告",
-  "improvement.help": "課室當月電話禮貌測試平均分數低於 90 分時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
+  "improvement.help": "課室當月電話禮貌測試平均分數低於評分量表的改善門檻（目前為 {threshold} 分）時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
   "improvement.none": "目前沒有需要提出的改善報告。",
   "improvement.filed": "已提出",
   "improvement.pending": "待提出",
