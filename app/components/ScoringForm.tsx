@@ -12,11 +12,13 @@ type Props = {
   busy: boolean;
   /** The ring counter and the draft button serve the evaluator on the call, not a reviewer. */
   callTools?: boolean;
+  /** The server's refusals per item key, shown at the item. */
+  errors?: Record<string, string>;
   onSave: (intent: "draft" | "submit", data: Record<string, unknown>) => void;
 };
 
 /** The scoring form generated from a scale, with the ring counter, a draft button and submit. */
-export function ScoringForm({ json, data, readOnly, busy, callTools = true, onSave }: Props) {
+export function ScoringForm({ json, data, readOnly, busy, callTools = true, errors, onSave }: Props) {
   // Keyed on the definition's text: revalidation hands over equal but new objects, and a
   // new model would drop marks the server has just refused.
   const definition = JSON.stringify(json);
@@ -38,6 +40,10 @@ export function ScoringForm({ json, data, readOnly, busy, callTools = true, onSa
     model.onComplete.add(handler);
     return () => model.onComplete.remove(handler);
   }, [model, onSave]);
+
+  useEffect(() => {
+    for (const [name, message] of Object.entries(errors ?? {})) model.getQuestionByName(name)?.addError(message);
+  }, [model, errors]);
 
   return (
     <>

@@ -4,6 +4,7 @@ import { checklistMessages } from "./zh-TW.checklists";
 import { calibrationMessages } from "./zh-TW.calibration";
 import { figureMessages } from "./zh-TW.figures";
 import { calendarMessages } from "./zh-TW.calendar";
+import { courtesyMessages } from "./zh-TW.courtesy";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -13,6 +14,7 @@ export const zhTW = {
   ...calibrationMessages,
   ...figureMessages,
   ...calendarMessages,
+  ...courtesyMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
@@ -311,7 +313,7 @@ export const zhTW = {
   "mutual.switchboard": "總機 {phone}",
   "plan.error.calls": "每個分機每月測試 1 到 4 次。",
   "improvement.title": "改善報告",
-  "improvement.help": "課室當月電話禮貌測試平均分數低於 90 分時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
+  "improvement.help": "課室當月電話禮貌測試平均分數低於評分量表的改善門檻（目前為 {threshold} 分）時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
   "improvement.none": "目前沒有需要提出的改善報告。",
   "improvement.filed": "已提出",
   "improvement.pending": "待提出",

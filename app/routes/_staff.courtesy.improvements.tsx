@@ -5,6 +5,7 @@ import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { canSeeOffice, officeScope } from "~/modules/org/roles";
 import { fileImprovementReport, improvementSchema, listImprovementReports } from "~/modules/courtesy/improvement.server";
+import { currentScale } from "~/modules/courtesy/scales.server";
 import { rocMonthLabel, taipeiDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
@@ -14,7 +15,8 @@ export const meta: MetaFunction = () => [{ title: `${t("improvement.title")}｜$
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst", "manager"]);
   const scope = officeScope(user) ?? forbidden();
-  return json({ role: user.role, today: taipeiDate(new Date()), reports: await listImprovementReports(prisma, scope) });
+  const { scale } = await currentScale(prisma);
+  return json({ role: user.role, today: taipeiDate(new Date()), threshold: scale.improvementBelow, reports: await listImprovementReports(prisma, scope) });
 }
 
 /** The office's manager files the report; reviewers read it. */
@@ -33,13 +35,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Improvements() {
-  const { role, today, reports } = useLoaderData<typeof loader>();
+  const { role, today, threshold, reports } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
       <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
       <h1>{t("improvement.title")}</h1>
-      <p className="muted">{t("improvement.help")}</p>
+      <p className="muted">{t("improvement.help", { threshold })}</p>
       {reports.length === 0 && <p className="muted">{t("improvement.none")}</p>}
       {reports.map((r) => {
         const overdue = !r.filedAt && r.dueDate < today;
@@ -50,7 +52,7 @@ export default function Improvements() {
               {r.office.name}・{r.unit?.name ?? t("common.none")}・{rocMonthLabel(r.month)}{" "}
               {r.filedAt ? <span className="badge resolved">{t("improvement.filed")}</span> : overdue ? <span className="badge overdue">{t("followUp.overdue")}</span> : <span className="badge open">{t("improvement.pending")}</span>}
             </h2>
-            <p>{t("improvement.score", { score: r.score })}・{t("improvement.due", { date: r.dueDate })}</p>
+            <p>{t("improvement.score", { score: r.score })}（{t("improvement.calls", { count: r.calls })}）・{t("improvement.due", { date: r.dueDate })}</p>
             {r.filedAt ? (
               <>
                 <p>{t("improvement.cause")}：{r.cause}</p>

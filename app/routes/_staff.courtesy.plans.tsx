@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { t } from "~/locales";
-import { forbidden, requireUser } from "~/modules/org/auth.server";
-import { officeScope } from "~/modules/org/roles";
+import { t, type MessageKey } from "~/locales";
+import { requireUser } from "~/modules/org/auth.server";
+import { createMonthlyPlan, createMutualPairs, monthPlanSummary, ownOfficeCalls, planAuthority } from "~/modules/courtesy/plans.server";
 import { CalendarNotLoadedError } from "~/modules/calendar/working-days";
-import { createMonthlyPlan, createMutualPairs, monthPlanSummary, ownOfficeCalls } from "~/modules/courtesy/plans.server";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
@@ -18,14 +17,16 @@ function nextMonth(month: string): string {
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
+/** Plans belong to one authority: an analyst's own, or the one an admin picks on the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst"]);
-  const scope = officeScope(user) ?? forbidden();
   const url = new URL(request.url);
   const month = url.searchParams.get("month") ?? nextMonth(taipeiMonth(new Date()));
   if (!isIsoMonth(month)) throw errorResponse(400, t("error.invalidMonth"));
-  const groups = await prisma.peerGroup.findMany({ where: { offices: { some: scope } }, select: { id: true, name: true } });
-  return json({ month, summary: await monthPlanSummary(prisma, month), ownOffice: await ownOfficeCalls(prisma, month), groups });
+  const { authorityId, authorities } = await planAuthority(prisma, user, url.searchParams.get("authority"));
+  if (authorityId === null) return json({ month, authorityId, authorities, summary: null, ownOffice: 0, groups: [] as { id: number; name: string }[] });
+  const groups = await prisma.peerGroup.findMany({ where: { offices: { some: { authorityId } } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return json({ month, authorityId, authorities, summary: await monthPlanSummary(prisma, authorityId, month), ownOffice: await ownOfficeCalls(prisma, authorityId, month), groups });
 }
 
 const mutualSchema = z.object({
@@ -44,14 +45,14 @@ const planSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst"]);
-  const scope = officeScope(user) ?? forbidden();
   const form = Object.fromEntries(await request.formData());
-  if (form.intent === "mutual") return pairOffices(user.id, scope, form);
+  const { authorityId } = await planAuthority(prisma, user, typeof form.authority === "string" ? form.authority : null);
+  if (authorityId === null) return json({ error: t("plan.error.noAuthority") }, { status: 400 });
+  if (form.intent === "mutual") return pairOffices(user.id, authorityId, form);
   const parsed = planSchema.safeParse(form);
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
-  const offices = await prisma.office.findMany({ where: { ...scope, active: true }, select: { id: true } });
   try {
-    const created = await createMonthlyPlan(prisma, user.id, { ...parsed.data, replace: parsed.data.replace === "on", officeIds: offices.map((o) => o.id) });
+    const created = await createMonthlyPlan(prisma, user.id, { ...parsed.data, authorityId, replace: parsed.data.replace === "on" });
     return json({ ok: t("plan.created", { calls: created.calls, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
     if (e instanceof CalendarNotLoadedError) return json({ error: e.message }, { status: 400 });
@@ -60,16 +61,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-async function pairOffices(actorId: number, scope: object, form: Record<string, unknown>) {
+const mutualErrors: Record<string, MessageKey> = { "too-few": "mutual.error.tooFew", "pairs-exist": "mutual.error.exists" };
+
+async function pairOffices(actorId: number, authorityId: number, form: Record<string, unknown>) {
   const parsed = mutualSchema.safeParse(form);
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
-  const offices = await prisma.office.findMany({ where: { ...scope, peerGroupId: parsed.data.group, active: true }, select: { id: true } });
-  if (offices.length < 2) return json({ error: t("mutual.error.tooFew") }, { status: 400 });
   try {
-    const count = await createMutualPairs(prisma, actorId, { ...parsed.data, peerGroupId: parsed.data.group, replace: parsed.data.replace === "on", officeIds: offices.map((o) => o.id) });
+    const count = await createMutualPairs(prisma, actorId, { ...parsed.data, authorityId, peerGroupId: parsed.data.group, replace: parsed.data.replace === "on" });
     return json({ ok: t("mutual.created", { count, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
-    if (e instanceof RangeError && e.message === "pairs-exist") return json({ error: t("mutual.error.exists") }, { status: 400 });
+    if (e instanceof RangeError && e.message in mutualErrors) return json({ error: t(mutualErrors[e.message]) }, { status: 400 });
     throw e;
   }
 }
@@ -82,8 +83,22 @@ export default function Plans() {
     <>
       <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
       <h1>{t("courtesy.plans")}</h1>
+      {d.authorities.length > 1 && (
+        <Form method="get" className="inline-form">
+          <input type="hidden" name="month" value={d.month} />
+          <label htmlFor="authority">{t("plan.authority")}</label>
+          <select id="authority" name="authority" defaultValue={d.authorityId ?? undefined}>
+            {d.authorities.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">{t("plan.showAuthority")}</button>
+        </Form>
+      )}
+      <p>{t("plan.forAuthority", { authority: d.authorities.find((a) => a.id === d.authorityId)?.name ?? t("common.none") })}</p>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="plan" />
+        <input type="hidden" name="authority" value={d.authorityId ?? ""} />
         <h2>{t("plan.generate")}</h2>
         <p className="muted">{t("plan.help")}</p>
         <label htmlFor="month">{t("office.month")}</label>
@@ -101,7 +116,7 @@ export default function Plans() {
       </Form>
 
       <h2>{t("plan.summary", { month: rocMonthLabel(d.month) })}</h2>
-      {d.summary.plan ? (
+      {d.summary?.plan ? (
         <>
           <p>
             {t("plan.seedUsed", { seed: d.summary.plan.seed })}・
@@ -135,6 +150,7 @@ export default function Plans() {
 
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="mutual" />
+        <input type="hidden" name="authority" value={d.authorityId ?? ""} />
         <h2>{t("plan.mutual")}</h2>
         <p className="muted">{t("mutual.help")}</p>
         <label htmlFor="mutual-month">{t("mutual.month")}</label>

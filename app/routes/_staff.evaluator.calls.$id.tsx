@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "zod";
 import { ScoringForm } from "~/components/ScoringForm";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
-import { getCall, saveCall } from "~/modules/courtesy/calls.server";
+import { getCall, saveCall, scorableOn } from "~/modules/courtesy/calls.server";
+import { idParam } from "~/modules/org/form-actions.server";
 import { callToFormData, scoringSurvey } from "~/modules/courtesy/form";
 import { scaleById } from "~/modules/courtesy/scales.server";
 import { prisma } from "~/utils/db.server";
@@ -19,7 +21,7 @@ const bodySchema = z.object({ intent: z.enum(["draft", "submit"]), data: z.recor
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["evaluator"]);
-  const call = /^\d{1,9}$/.test(params.id ?? "") ? await getCall(prisma, Number(params.id)) : null;
+  const call = await getCall(prisma, idParam(params.id));
   if (!call || call.calibrationId !== null) throw errorResponse(404, t("error.notFound"));
   if (call.evaluatorId !== user.id) forbidden();
   const stored = await scaleById(prisma, call.scaleId);
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       total: call.total,
       band: call.band,
       dueDate: call.dueDate,
+      scorable: scorableOn(call, new Date()),
       parts: stored.scale.parts.filter((p) => call.partsTested.includes(p.key)).map((p) => p.label),
     },
     survey: scoringSurvey(stored.scale, call.partsTested),
@@ -47,23 +50,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["evaluator"]);
-  if (!/^\d{1,9}$/.test(params.id ?? "")) return errorResponse(404, t("error.notFound"));
+  const id = idParam(params.id);
   const read = await readJsonBody(request, bodySchema);
   if (!read.ok) return read.response;
   const body = read.data;
-  const outcome = await saveCall(prisma, user.id, Number(params.id), body.data, body.intent === "submit");
-  if (!outcome.ok) return errorResponse(outcome.status, outcome.message);
-  const call = await getCall(prisma, Number(params.id));
+  const outcome = await saveCall(prisma, user.id, id, body.data, body.intent === "submit");
+  if (!outcome.ok) return errorResponse(outcome.status, outcome.message, outcome.errors ? { errors: outcome.errors } : undefined);
+  const call = await getCall(prisma, id);
   return json({ ok: true as const, intent: body.intent, total: outcome.total, band: call?.band ?? null });
 }
 
-type Result = { ok?: boolean; intent?: string; total?: number | null; band?: string | null; error?: string };
+type Result = { ok?: boolean; intent?: string; total?: number | null; band?: string | null; error?: string; errors?: Record<string, string> };
 
 export default function ScoreCall() {
   const { call, survey, data } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<Result>();
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   const submitted = call.status === "submitted" || (result?.ok && result.intent === "submit");
+  // The answer to a save lands at the top, far above the submit button on a phone: bring it into view.
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!result || !notice.current) return;
+    notice.current.scrollIntoView({ block: "center" });
+    notice.current.focus({ preventScroll: true });
+  }, [result]);
   return (
     <>
       <p><Link to={`/evaluator?date=${call.scheduledDate}`}>← {t("evaluator.title")}</Link></p>
@@ -80,22 +90,29 @@ export default function ScoreCall() {
           </details>
         )}
       </div>
-      {result?.error && <p className="error-summary" role="alert">{result.error}</p>}
-      {result?.ok && result.intent === "draft" && <p className="ok" role="status">{t("evaluator.draftSaved")}</p>}
-      {submitted ? (
-        <p className="ok" role="status">
-          {result?.ok && result.total !== undefined && result.total !== null
-            ? t("evaluator.submitted", { total: result.total, band: result.band ?? "" })
-            : t("evaluator.readOnly")}
-        </p>
-      ) : null}
-      <ScoringForm
-        json={survey}
-        data={data}
-        readOnly={Boolean(submitted)}
-        busy={fetcher.state !== "idle"}
-        onSave={(intent, values) => fetcher.submit({ intent, data: values } as never, { method: "post", encType: "application/json" })}
-      />
+      <div ref={notice} tabIndex={-1}>
+        {result?.error && <p className="error-summary" role="alert">{result.error}</p>}
+        {result?.ok && result.intent === "draft" && <p className="ok" role="status">{t("evaluator.draftSaved")}</p>}
+        {submitted ? (
+          <p className="ok" role="status">
+            {result?.ok && result.total !== undefined && result.total !== null
+              ? t("evaluator.submitted", { total: result.total, band: result.band ?? "" })
+              : t("evaluator.readOnly")}
+          </p>
+        ) : null}
+      </div>
+      {call.scorable || submitted ? (
+        <ScoringForm
+          json={survey}
+          data={data}
+          readOnly={Boolean(submitted)}
+          busy={fetcher.state !== "idle"}
+          errors={result?.errors}
+          onSave={(intent, values) => fetcher.submit({ intent, data: values } as never, { method: "post", encType: "application/json" })}
+        />
+      ) : (
+        <p className="card" role="status">{t("evaluator.notYet", { date: call.scheduledDate })}</p>
+      )}
     </>
   );
 }

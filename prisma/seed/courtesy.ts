@@ -41,13 +41,16 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
 
   // Months the shipped calendars do not cover get no plan, as the planner refuses them.
   const loaded = await loadedYears(db);
-  for (const [index, month] of monthList.entries()) {
-    if (!loaded.includes(Number(month.slice(0, 4)))) continue;
-    await createMonthlyPlan(db, admin.id, { month, callsPerTarget: 1, seed: 1000 + index, officeIds: offices.map((o) => o.id) });
-  }
-  // This month's mutual-testing pairs within each peer group.
-  for (const group of await db.peerGroup.findMany({ select: { id: true, offices: { select: { id: true } } } })) {
-    await createMutualPairs(db, admin.id, { month: taipeiMonth(now), peerGroupId: group.id, seed: group.id, officeIds: group.offices.map((o) => o.id) });
+  const authorities = await db.authority.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+  for (const { id: authorityId } of authorities) {
+    for (const [index, month] of monthList.entries()) {
+      if (!loaded.includes(Number(month.slice(0, 4)))) continue;
+      await createMonthlyPlan(db, admin.id, { authorityId, month, callsPerTarget: 1, seed: 1000 + index });
+    }
+    // This month's mutual-testing pairs within each peer group of the authority.
+    for (const group of await db.peerGroup.findMany({ where: { offices: { some: { authorityId } } }, orderBy: { id: "asc" }, select: { id: true } })) {
+      await createMutualPairs(db, admin.id, { authorityId, month: taipeiMonth(now), peerGroupId: group.id, seed: group.id });
+    }
   }
   const calls = await db.testCall.findMany({ where: { scheduledDate: { lt: today } }, select: { id: true, officeId: true, month: true, scheduledDate: true, partsTested: true, unitId: true }, orderBy: { id: "asc" } });
   const updates: Array<{ id: number; data: Record<string, unknown> }> = [];

@@ -176,7 +176,7 @@ describe("courtesy results page", () => {
     const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
     const before = (await results(`month=${MONTH}&office=${office.id}`, await admin())).body;
     const template = await prisma.testCall.findFirstOrThrow({ where: { officeId: office.id, month: MONTH, status: "submitted" } });
-    const session = await prisma.calibrationSession.create({ data: { title: "校準練習", scenario: "劇本", scaleId: template.scaleId } });
+    const session = await prisma.calibrationSession.create({ data: { title: "校準練習", scenario: "劇本", officeId: office.id, scaleId: template.scaleId } });
     const { id: _id, ...copy } = template;
     await prisma.testCall.create({ data: { ...copy, planId: null, total: 0, band: "待改進", calibrationId: session.id } });
     await prisma.testCall.create({ data: { ...copy, planId: null, total: 0, band: "待改進", status: "draft" } });

@@ -1,12 +1,9 @@
 /**
  * Calibration sessions (評分校準): several evaluators score the same scripted or recorded
- * call so analysts can see where they disagree. Each evaluator's score is a TestCall with
- * `calibrationId` set, which every results query leaves out: calibration never counts
- * towards an office's results or improvement reports.
- *
- * The session row has no office column, but a calibration TestCall needs one. So creating a
- * session also writes one reference TestCall (status "planned", assigned to the creator)
- * that records the office the scenario concerns; evaluators' scores copy its office.
+ * call so analysts can see where they disagree. A session concerns one office; each
+ * evaluator's score is a TestCall of that office with `calibrationId` set, which every
+ * results query leaves out: calibration never counts towards an office's results or
+ * improvement reports.
  */
 import { z } from "zod";
 import type { Db } from "~/utils/db.server";
@@ -47,16 +44,17 @@ function partsFor(scale: Scale, choice: string): string[] | null {
   return scale.parts.some((p) => p.key === choice) ? [choice] : null;
 }
 
-/** Sessions are shown by the office they concern: analysts see their authority's, evaluators all. */
+/**
+ * Sessions are shown by the office they concern: analysts see their authority's, evaluators
+ * those of the authority their own office belongs to, admins all.
+ */
 function sessionScope(user: ScopedUser) {
-  if (user.role === "evaluator") return {};
-  const scope = officeScope(user);
+  if (user.role === "evaluator" && user.officeId !== null) return { office: { authority: { offices: { some: { id: user.officeId } } } } };
+  const scope = user.role === "evaluator" ? null : officeScope(user);
   // Managers never reach these pages; a user without a scope sees nothing.
   if (!scope) return { id: -1 };
-  return { calls: { some: { status: "planned", office: scope } } };
+  return { office: scope };
 }
-
-const REFERENCE = { status: "planned" } as const;
 
 export async function calibrationFormOptions(db: Db, user: ScopedUser) {
   const scope = officeScope(user) ?? { id: -1 };
@@ -82,21 +80,20 @@ export async function listCalibrations(db: Db, user: ScopedUser) {
       createdAt: true,
       partsTested: true,
       scale: { select: { json: true } },
-      calls: { select: { evaluatorId: true, status: true, office: { select: { name: true } } } },
+      office: { select: { name: true } },
+      calls: { select: { evaluatorId: true } },
     },
   });
   return rows.map((r) => {
     const scale = JSON.parse(r.scale.json) as Scale;
-    const reference = r.calls.find((c) => c.status === REFERENCE.status);
-    const scored = r.calls.filter((c) => c.status === "submitted");
     return {
       id: r.id,
       title: r.title,
       date: taipeiDate(r.createdAt),
-      officeName: reference?.office.name ?? "",
+      officeName: r.office.name,
       parts: partsLabel(scale, JSON.parse(r.partsTested) as string[]),
-      evaluators: scored.length,
-      scoredByMe: scored.some((c) => c.evaluatorId === user.id),
+      evaluators: r.calls.length,
+      scoredByMe: r.calls.some((c) => c.evaluatorId === user.id),
     };
   });
 }
@@ -112,20 +109,8 @@ export async function createCalibration(db: Db, user: ScopedUser, input: Calibra
   const today = taipeiDate(new Date());
   return db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
-      data: { title: input.title, scenario: input.scenario, scaleId: stored.id, partsTested: JSON.stringify(partsTested) },
+      data: { title: input.title, scenario: input.scenario, officeId: office.id, scaleId: stored.id, partsTested: JSON.stringify(partsTested) },
       select: { id: true },
-    });
-    await tx.testCall.create({
-      data: {
-        ...REFERENCE,
-        calibrationId: session.id,
-        scaleId: stored.id,
-        officeId: office.id,
-        evaluatorId: user.id,
-        scheduledDate: today,
-        month: today.slice(0, 7),
-        partsTested: JSON.stringify(partsTested),
-      },
     });
     await audit(tx, { actorId: user.id, action: "calibration.create", entity: "CalibrationSession", entityId: session.id, data: { ...input, partsTested, scaleId: stored.id } });
     return session;
@@ -143,17 +128,16 @@ export async function getCalibration(db: Db, user: ScopedUser, id: number) {
       scaleId: true,
       partsTested: true,
       createdAt: true,
+      office: { select: { id: true, name: true } },
       calls: {
         orderBy: { id: "asc" },
-        select: { id: true, status: true, officeId: true, evaluatorId: true, marks: true, total: true, band: true, submittedAt: true, office: { select: { name: true } }, evaluator: { select: { name: true } } },
+        select: { id: true, evaluatorId: true, marks: true, total: true, band: true, submittedAt: true, evaluator: { select: { name: true } } },
       },
     },
   });
   if (!row) return null;
   const stored = await scaleById(db, row.scaleId);
-  const reference = row.calls.find((c) => c.status === REFERENCE.status);
-  // Sessions made outside createCalibration (no reference row) cannot be scored.
-  if (!stored || !reference) return null;
+  if (!stored) return null;
   const partsTested = JSON.parse(row.partsTested) as string[];
   return {
     id: row.id,
@@ -164,18 +148,16 @@ export async function getCalibration(db: Db, user: ScopedUser, id: number) {
     scale: stored.scale,
     partsTested,
     parts: partsLabel(stored.scale, partsTested),
-    office: { id: reference.officeId, name: reference.office.name },
-    scores: row.calls
-      .filter((c) => c.status === "submitted")
-      .map((c) => ({
-        callId: c.id,
-        evaluatorId: c.evaluatorId,
-        evaluatorName: c.evaluator.name,
-        marks: JSON.parse(c.marks) as CallInput["marks"],
-        total: c.total,
-        band: c.band,
-        submittedAt: c.submittedAt,
-      })),
+    office: row.office,
+    scores: row.calls.map((c) => ({
+      callId: c.id,
+      evaluatorId: c.evaluatorId,
+      evaluatorName: c.evaluator.name,
+      marks: JSON.parse(c.marks) as CallInput["marks"],
+      total: c.total,
+      band: c.band,
+      submittedAt: c.submittedAt,
+    })),
   };
 }
 

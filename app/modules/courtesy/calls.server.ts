@@ -5,9 +5,9 @@ import { scoreCall } from "./score";
 import type { Scale } from "./scale";
 import { scaleById } from "./scales.server";
 import { questionBank } from "./question-bank";
-import { CALL_FIELDS, type CallInput } from "./form";
+import { CALL_FIELDS, notesMissing, type CallInput } from "./form";
 import { refreshImprovementReport } from "./improvement.server";
-import { addDays } from "~/utils/dates";
+import { addDays, taipeiDate } from "~/utils/dates";
 
 /** Record forms are due by this day of the month after the call (seed 000). */
 export const RECORD_DUE_DAY = 3;
@@ -90,12 +90,8 @@ export async function lateCalls(db: Db, whose: { evaluatorId: number } | { offic
   });
   return rows
     .map((r) => ({ ...r, dueDate: recordDueDate(r.month) }))
-    .filter((r) => (r.status !== "submitted" ? r.dueDate < today : r.submittedAt !== null && taipeiDay(r.submittedAt) > r.dueDate))
+    .filter((r) => (r.status !== "submitted" ? r.dueDate < today : r.submittedAt !== null && taipeiDate(r.submittedAt) > r.dueDate))
     .slice(0, 200);
-}
-
-function taipeiDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 const markSchema = z.union([z.literal("na"), z.number().finite()]);
@@ -128,17 +124,26 @@ export function readCallForm(data: Record<string, unknown>, itemKeys: string[]):
   return { marks, notes, rings: int(data[CALL_FIELDS.rings], 50), secondsToAnswer: int(data[CALL_FIELDS.seconds], 600), comment: (comment as string | undefined) ?? "" };
 }
 
-export type SaveOutcome = { ok: true; total: number | null } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
+export type SaveOutcome =
+  | { ok: true; total: number | null }
+  | { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> };
+
+/** A call is unannounced on its scheduled day: scoring it earlier would record a call not yet made. */
+export function scorableOn(call: Pick<TestCallView, "scheduledDate">, now: Date): boolean {
+  return call.scheduledDate <= taipeiDate(now);
+}
 
 /**
- * Saves the assigned evaluator's marks as a draft, or scores and submits them. A
+ * Saves the assigned evaluator's marks as a draft, or scores and submits them, from the
+ * call's scheduled day (Asia/Taipei) on. A submission needs a note on every deduction. A
  * submitted call is final for the evaluator (changes go through an appeal).
  */
-export async function saveCall(db: Db, evaluatorId: number, callId: number, data: Record<string, unknown>, submit: boolean): Promise<SaveOutcome> {
+export async function saveCall(db: Db, evaluatorId: number, callId: number, data: Record<string, unknown>, submit: boolean, now = new Date()): Promise<SaveOutcome> {
   const call = await getCall(db, callId);
   if (!call) return { ok: false, status: 404, message: t("error.notFound") };
   if (call.evaluatorId !== evaluatorId) return { ok: false, status: 403, message: t("auth.forbidden") };
   if (call.status === "submitted") return { ok: false, status: 409, message: t("courtesy.error.submitted") };
+  if (!scorableOn(call, now)) return { ok: false, status: 400, message: t("evaluator.error.notYet", { date: call.scheduledDate }) };
   const stored = await scaleById(db, call.scaleId);
   if (!stored) return { ok: false, status: 404, message: t("error.notFound") };
   const itemKeys = stored.scale.parts.filter((p) => call.partsTested.includes(p.key)).flatMap((p) => p.items.map((i) => i.key));
@@ -151,6 +156,8 @@ export async function saveCall(db: Db, evaluatorId: number, callId: number, data
     if (e instanceof RangeError) return { ok: false, status: 400, message: t("courtesy.error.score", { detail: e.message }) };
     throw e;
   }
+  const missing = submit ? notesMissing(stored.scale, call.partsTested, input) : {};
+  if (Object.keys(missing).length > 0) return { ok: false, status: 400, message: Object.values(missing).join(" "), errors: missing };
   await db.$transaction(async (tx) => {
     await tx.testCall.update({
       where: { id: callId },
@@ -161,8 +168,8 @@ export async function saveCall(db: Db, evaluatorId: number, callId: number, data
         secondsToAnswer: input.secondsToAnswer,
         comment: input.comment,
         status: submit ? "submitted" : "draft",
-        calledAt: new Date(),
-        ...(score ? { total: score.total, band: score.band, needsImprovement: score.needsImprovement, submittedAt: new Date() } : {}),
+        calledAt: now,
+        ...(score ? { total: score.total, band: score.band, needsImprovement: score.needsImprovement, submittedAt: now } : {}),
       },
     });
     if (score && call.calibrationId === null) await refreshImprovementReport(tx, call.officeId, call.unitId, call.month);

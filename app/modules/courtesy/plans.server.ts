@@ -1,6 +1,9 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { workingDaysOf } from "~/modules/calendar/calendar.server";
+import { forbidden } from "~/modules/org/auth.server";
+import { found, idParam } from "~/modules/org/form-actions.server";
+import type { ScopedUser } from "~/modules/org/roles";
 import { generateCallPlan, pairMutualTesting } from "./plan";
 import { questionBank, questionsForMonth, type QuestionKind } from "./question-bank";
 import { currentScale } from "./scales.server";
@@ -10,10 +13,13 @@ const QUESTIONS_PER_MONTH = 6;
 
 type Target = { officeId: number; unitId: number; extension: string; kind: string; switchboard: boolean };
 
-/** Every unit with an extension is a target; the switchboard's part is scored alone, as are the units'. */
-async function targetsOf(db: Db, officeIds: number[], month: string, seed: number): Promise<Target[]> {
+/**
+ * Every unit with an extension in the authority's active offices is a target; the
+ * switchboard's part is scored alone, as are the units'.
+ */
+async function targetsOf(db: Db, authorityId: number, month: string, seed: number): Promise<Target[]> {
   const units = await db.unit.findMany({
-    where: { officeId: { in: officeIds }, office: { active: true }, extensions: { some: {} } },
+    where: { office: { authorityId, active: true }, extensions: { some: {} } },
     orderBy: [{ officeId: "asc" }, { id: "asc" }],
     select: { id: true, officeId: true, isSwitchboard: true, office: { select: { kind: true } }, extensions: { select: { number: true }, orderBy: { id: "asc" } } },
   });
@@ -34,17 +40,40 @@ function questionFor(kind: string, month: string, index: number): string | null 
   return questions[index % questions.length].id;
 }
 
-export type PlanRequest = { month: string; callsPerTarget: number; seed: number; officeIds: number[] };
+/**
+ * The authority a plan request acts on, with the authorities the user may choose from: an
+ * analyst plans for their own authority only (naming another is 403), an admin for the one
+ * they pick (the first by name when none is named; an unknown one is 404).
+ */
+export async function planAuthority(db: Db, user: ScopedUser, requested: string | null) {
+  if (user.role === "analyst" && user.authorityId !== null) {
+    if (requested && idParam(requested) !== user.authorityId) forbidden();
+    const own = await db.authority.findUniqueOrThrow({ where: { id: user.authorityId }, select: { id: true, name: true } });
+    return { authorityId: own.id, authorities: [own] };
+  }
+  if (user.role !== "admin") forbidden();
+  const authorities = await db.authority.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const chosen = requested ? found(authorities.find((a) => a.id === idParam(requested)) ?? null) : authorities[0];
+  return { authorityId: chosen?.id ?? null, authorities };
+}
+
+export type PlanRequest = { authorityId: number; month: string; callsPerTarget: number; seed: number };
 
 /**
- * Draws the month's plan of unannounced calls with generateCallPlan and stores it. A
- * month has at most one assigned plan; `replace` swaps it while keeping any call already
- * started (draft or submitted). Throws RangeError when the plan cannot be drawn, and
- * CalendarNotLoadedError when the month's working days are not known yet.
+ * Draws an authority's plan of unannounced calls for a month with generateCallPlan and
+ * stores it: its offices are called by its own evaluators only. An authority has at most
+ * one assigned plan a month; `replace` swaps it while keeping any call already started
+ * (draft or submitted). Other authorities' plans are never read or touched. Throws
+ * RangeError when the plan cannot be drawn, and CalendarNotLoadedError when the month's
+ * working days are not known yet.
  */
 export async function createMonthlyPlan(db: Db, actorId: number, req: PlanRequest & { replace?: boolean }) {
-  const targets = await targetsOf(db, req.officeIds, req.month, req.seed);
-  const evaluators = await db.user.findMany({ where: { role: "evaluator", active: true, officeId: { not: null } }, select: { id: true, officeId: true, unitId: true } });
+  const targets = await targetsOf(db, req.authorityId, req.month, req.seed);
+  const evaluators = await db.user.findMany({
+    where: { role: "evaluator", active: true, office: { authorityId: req.authorityId } },
+    orderBy: { id: "asc" },
+    select: { id: true, officeId: true, unitId: true },
+  });
   const planned = generateCallPlan({
     workingDays: await workingDaysOf(db, req.month),
     targets,
@@ -71,16 +100,18 @@ export async function createMonthlyPlan(db: Db, actorId: number, req: PlanReques
     };
   });
   return db.$transaction(async (tx) => {
-    const existing = await tx.callPlan.findFirst({ where: { month: req.month, kind: "assigned" }, select: { id: true } });
+    const existing = await tx.callPlan.findUnique({ where: { authorityId_month_kind: { authorityId: req.authorityId, month: req.month, kind: "assigned" } }, select: { id: true } });
     if (existing && !req.replace) throw new RangeError("plan-exists");
     if (existing) {
       await tx.testCall.deleteMany({ where: { planId: existing.id, status: "planned" } });
     }
-    const plan = await tx.callPlan.create({ data: { month: req.month, kind: "assigned", seed: req.seed, createdById: actorId }, select: { id: true } });
-    if (existing) await tx.testCall.updateMany({ where: { planId: existing.id }, data: { planId: plan.id } });
-    if (existing) await tx.callPlan.delete({ where: { id: existing.id } });
+    // A replaced plan keeps its row (and the calls already started) with the new draw's seed.
+    const drawn = { seed: req.seed, createdById: actorId, createdAt: new Date() };
+    const plan = existing
+      ? await tx.callPlan.update({ where: { id: existing.id }, data: drawn, select: { id: true } })
+      : await tx.callPlan.create({ data: { ...drawn, authorityId: req.authorityId, month: req.month, kind: "assigned" }, select: { id: true } });
     await tx.testCall.createMany({ data: calls.map((c) => ({ ...c, planId: plan.id })) });
-    await audit(tx, { actorId, action: existing ? "plan.replace" : "plan.create", entity: "CallPlan", entityId: plan.id, data: { month: req.month, seed: req.seed, calls: calls.length } });
+    await audit(tx, { actorId, action: existing ? "plan.replace" : "plan.create", entity: "CallPlan", entityId: plan.id, data: { authorityId: req.authorityId, month: req.month, seed: req.seed, calls: calls.length } });
     return { planId: plan.id, calls: calls.length };
   });
 }
@@ -93,18 +124,23 @@ const officeWithExtensions = {
 } as const;
 
 /**
- * Mutual testing (電話互測): pairs a peer group's offices for a month so that each tests
- * one other and is tested by another, never itself, and stores the pairs. A month's pairs
- * for the group are drawn once unless `replace` is given.
+ * Mutual testing (電話互測): pairs the active offices of one authority in a peer group for a
+ * month so that each tests one other and is tested by another, never itself, and stores the
+ * pairs. Peer groups may span authorities, but pairs never do: another authority's pairs in
+ * the same group are left alone. A month's pairs are drawn once unless `replace` is given.
+ * Throws RangeError("too-few") below two offices and RangeError("pairs-exist").
  */
-export async function createMutualPairs(db: Db, actorId: number, req: { month: string; peerGroupId: number; seed: number; officeIds: number[]; replace?: boolean }) {
-  const pairs = pairMutualTesting(req.officeIds, req.seed);
+export async function createMutualPairs(db: Db, actorId: number, req: { authorityId: number; month: string; peerGroupId: number; seed: number; replace?: boolean }) {
+  const offices = await db.office.findMany({ where: { authorityId: req.authorityId, peerGroupId: req.peerGroupId, active: true }, orderBy: { id: "asc" }, select: { id: true } });
+  if (offices.length < 2) throw new RangeError("too-few");
+  const pairs = pairMutualTesting(offices.map((o) => o.id), req.seed);
+  const ours = { month: req.month, peerGroupId: req.peerGroupId, tester: { authorityId: req.authorityId } };
   return db.$transaction(async (tx) => {
-    const existing = await tx.mutualPair.count({ where: { month: req.month, peerGroupId: req.peerGroupId } });
+    const existing = await tx.mutualPair.count({ where: ours });
     if (existing && !req.replace) throw new RangeError("pairs-exist");
-    await tx.mutualPair.deleteMany({ where: { month: req.month, peerGroupId: req.peerGroupId } });
+    await tx.mutualPair.deleteMany({ where: ours });
     await tx.mutualPair.createMany({ data: pairs.map((p) => ({ month: req.month, peerGroupId: req.peerGroupId, seed: req.seed, testerOfficeId: p.tester, testedOfficeId: p.tested })) });
-    await audit(tx, { actorId, action: "mutual.pair", entity: "PeerGroup", entityId: req.peerGroupId, data: { month: req.month, seed: req.seed, pairs } });
+    await audit(tx, { actorId, action: "mutual.pair", entity: "PeerGroup", entityId: req.peerGroupId, data: { authorityId: req.authorityId, month: req.month, seed: req.seed, pairs } });
     return pairs.length;
   });
 }
@@ -118,10 +154,12 @@ export async function mutualPairsFor(db: Db, month: string, officeWhere: object)
   });
 }
 
-export async function monthPlanSummary(db: Db, month: string) {
-  const plan = await db.callPlan.findFirst({ where: { month, kind: "assigned" }, select: { id: true, seed: true, createdAt: true } });
-  const byStatus = await db.testCall.groupBy({ by: ["status"], where: { month, calibrationId: null }, _count: { _all: true } });
-  const byEvaluator = await db.testCall.groupBy({ by: ["evaluatorId"], where: { month, calibrationId: null }, _count: { _all: true } });
+/** An authority's plan for a month and its calls by status and by evaluator. */
+export async function monthPlanSummary(db: Db, authorityId: number, month: string) {
+  const plan = await db.callPlan.findUnique({ where: { authorityId_month_kind: { authorityId, month, kind: "assigned" } }, select: { id: true, seed: true, createdAt: true } });
+  const where = authorityCalls(authorityId, month);
+  const byStatus = await db.testCall.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const byEvaluator = await db.testCall.groupBy({ by: ["evaluatorId"], where, _count: { _all: true } });
   const names = await db.user.findMany({ where: { id: { in: byEvaluator.map((e) => e.evaluatorId) } }, select: { id: true, name: true, office: { select: { name: true } } } });
   return {
     plan,
@@ -130,8 +168,13 @@ export async function monthPlanSummary(db: Db, month: string) {
   };
 }
 
-/** Calls in a month placed with an evaluator of the called office: the fairness rule says none. */
-export async function ownOfficeCalls(db: Db, month: string): Promise<number> {
-  const calls = await db.testCall.findMany({ where: { month, calibrationId: null }, select: { officeId: true, evaluator: { select: { officeId: true } } } });
+/** A month's real calls (calibration excluded) to the offices of one authority. */
+function authorityCalls(authorityId: number, month: string) {
+  return { month, calibrationId: null, office: { authorityId } };
+}
+
+/** An authority's calls in a month placed with an evaluator of the called office: the fairness rule says none. */
+export async function ownOfficeCalls(db: Db, authorityId: number, month: string): Promise<number> {
+  const calls = await db.testCall.findMany({ where: authorityCalls(authorityId, month), select: { officeId: true, evaluator: { select: { officeId: true } } } });
   return calls.filter((c) => c.evaluator.officeId === c.officeId).length;
 }
