@@ -8,11 +8,10 @@ import { ScoringForm } from "~/components/ScoringForm";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { getCall, saveCall, scorableOn } from "~/modules/courtesy/calls.server";
-import { idParam } from "~/modules/org/form-actions.server";
 import { callToFormData, scoringSurvey } from "~/modules/courtesy/form";
 import { scaleById } from "~/modules/courtesy/scales.server";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, readJsonBody } from "~/utils/http.server";
+import { errorResponse, idParam, readJsonBody } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction = () => [{ title: `${t("evaluator.title")}｜${t("app.name")}` }];

@@ -2,11 +2,12 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { workingDaysOf } from "~/modules/calendar/calendar.server";
 import { forbidden } from "~/modules/org/auth.server";
-import { found, idParam } from "~/modules/org/form-actions.server";
+import { found } from "~/modules/org/form-actions.server";
 import type { ScopedUser } from "~/modules/org/roles";
 import { generateCallPlan, pairMutualTesting } from "./plan";
 import { questionBank, questionsForMonth, type QuestionKind } from "./question-bank";
 import { currentScale } from "./scales.server";
+import { idParam } from "~/utils/http.server";
 
 /** Questions asked per office kind each month; the bank rotates by this window. */
 const QUESTIONS_PER_MONTH = 6;
