@@ -27,7 +27,8 @@ export async function startServer(): Promise<RunningServer> {
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 60_000);
+    // Migrating and importing the build takes over a minute on a shared, loaded 2-core machine.
+    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("listening on")) {
