@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
-import { rocMonthLabel } from "~/utils/dates";
+import { lastMonths, rocMonthLabel } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { appInBrowser } from "../support/app";
 import { insertResponses, latestCompleteMonth, ratedItems } from "../support/figures";
@@ -10,6 +10,7 @@ import { login } from "../support/login";
 let month: string;
 let wanhuaId: number;
 let customId: number;
+let callMonth: string;
 
 const app = appInBrowser(async () => {
   month = await latestCompleteMonth();
@@ -21,6 +22,12 @@ const app = appInBrowser(async () => {
   const few = await prisma.office.create({ data: { name: "臺北市測試甲區公所", kind: "district", city: "臺北市", district: "測試區", authorityId: wanhua.authorityId, peerGroupId: wanhua.peerGroupId } });
   const fewChannel = await prisma.channel.create({ data: { code: "fig-few", label: "測試", officeId: few.id, versionId: citizen.versionId } });
   await insertResponses({ channelId: fewChannel.id, versionId: citizen.versionId, officeId: few.id, month, count: 5, items: ratedItems(citizenSatisfaction), value: () => 5 });
+
+  // Two scored calls left for one office in the latest complete month of calls: too few to rank.
+  const latestCall = await prisma.testCall.findFirstOrThrow({ where: { status: "submitted" }, orderBy: { month: "desc" }, select: { month: true } });
+  callMonth = lastMonths(latestCall.month, 2)[0];
+  const calls = await prisma.testCall.findMany({ where: { officeId: wanhuaId, month: callMonth, status: "submitted" }, orderBy: { id: "asc" }, select: { id: true } });
+  await prisma.testCall.updateMany({ where: { id: { in: calls.slice(2).map((c) => c.id) } }, data: { status: "draft" } });
 
   const json = {
     title: "說明會問卷",
@@ -40,6 +47,7 @@ const app = appInBrowser(async () => {
 
 /** Collects page errors, console errors and error statuses while the page is used. */
 function watch(page: Page) {
+  page.setDefaultTimeout(20_000);
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
@@ -65,9 +73,9 @@ async function expectFigurePage(page: Page) {
   await page.getByRole("heading", { name: "方法說明" }).waitFor();
   await page.getByText("簡單隨機樣本", { exact: false }).waitFor();
   await page.getByText(`本頁數據期間：${rocMonthLabel(month)}。`).waitFor();
-  const body = await page.locator("main, body").first().innerText();
-  expect(body).not.toContain("±");
-  expect(body).not.toContain("抽樣誤差");
+  // No figure is printed as a ± margin, and nothing claims a 抽樣誤差.
+  expect((await page.locator("td, .stat, [data-testid=overall-interval]").allInnerTexts()).filter((x) => x.includes("±"))).toEqual([]);
+  expect(await page.locator("body").innerText()).not.toContain("抽樣誤差");
   // Every interval cell reads lower–upper with lower ≤ upper.
   const cells = await page.locator("td").filter({ hasText: /^\d{1,3}\.\d%–\d{1,3}\.\d%$/ }).allInnerTexts();
   expect(cells.length).toBeGreaterThan(0);
@@ -105,7 +113,7 @@ describe("satisfaction figures in the browser", () => {
     await expect(peer.innerText()).resolves.toContain("樣本數不足");
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it("an office page and the overview, as the office's manager", async () => {
     const page = await app.browser.newPage();
@@ -121,7 +129,7 @@ describe("satisfaction figures in the browser", () => {
     expect(await page.locator("tbody tr").count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it("a custom questionnaire has its own results view, picked from the selector", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -132,7 +140,7 @@ describe("satisfaction figures in the browser", () => {
     await Promise.all([page.waitForURL(new RegExp(`survey=${customId}`)), page.getByRole("button", { name: "查詢" }).click()]);
     await page.getByRole("heading", { name: "各題作答分布" }).waitFor();
     await page.getByRole("heading", { name: "如何得知說明會" }).waitFor();
-    const heard = page.locator("section").filter({ has: page.getByRole("heading", { name: "如何得知說明會" }) });
+    const heard = page.getByRole("region", { name: "如何得知說明會" });
     await expect(heard.innerText()).resolves.toContain("回答人數 n = 7");
     expect(await heard.getByRole("row").filter({ hasText: "海報" }).innerText()).toMatch(/海報\s+4\s+57\.1%/);
     expect(await page.getByRole("heading", { name: "各構面滿意度" }).count()).toBe(0);
@@ -140,5 +148,21 @@ describe("satisfaction figures in the browser", () => {
     await open(page, `/offices/${wanhuaId}?month=${month}&survey=${customId}`);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
+
+  it("the courtesy results mark an office under 3 calls 樣本數不足 instead of ranking it; the checklist trend still draws", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
+    await open(page, `/courtesy/results?month=${callMonth}`);
+    const row = page.getByRole("row").filter({ hasText: "臺北市萬華區公所" });
+    expect(await row.locator("td").nth(2).innerText()).toBe("樣本數不足");
+    expect(await row.locator("td").nth(3).innerText()).toBe("2");
+    const ranks = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
+    expect(ranks.filter((r) => /^\d+ \/ \d+$/.test(r)).length).toBeGreaterThan(10);
+    await page.getByText("至少 3 通").waitFor();
+    await open(page, "/checklists");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
 });

@@ -14,7 +14,8 @@ export function appInBrowser(prepare?: () => Promise<void>) {
     app.server = await startServer();
     app.url = app.server.url;
     app.browser = await launchBrowser();
-  });
+    // Room for the server's own start-up limit (tests/support/server.ts) plus fixtures and Chromium.
+  }, 240_000);
   afterAll(async () => {
     await app.browser?.close();
     await app.server?.stop();

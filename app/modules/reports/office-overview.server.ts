@@ -14,7 +14,8 @@ export async function officeOverview(db: Db, scope: object, definitionId: number
     orderBy: [{ peerGroupId: "asc" }, { id: "asc" }],
   });
   const ids = offices.map((o) => o.id);
-  const ranked = definitionId === null ? new Map() : await overallWithRanks(db, definitionId, offices, months);
+  // Without a citizen questionnaire there is nothing to compare.
+  const ranked: Awaited<ReturnType<typeof overallWithRanks>> = definitionId === null ? new Map() : await overallWithRanks(db, definitionId, offices, months);
   const open = await db.followUpCase.groupBy({ by: ["officeId"], where: { officeId: { in: ids }, status: { not: "resolved" } }, _count: { _all: true } });
   return offices
     .map((o) => ({
