@@ -294,7 +294,7 @@ describe("overdue follow-up cases", () => {
     const { body } = await office(wanhua.id, `month=${month}`, await analyst());
     const today = taipeiDate(new Date());
     const open = await prisma.followUpCase.findMany({ where: { officeId: wanhua.id }, select: { status: true, dueDate: true } });
-    const overdue = open.filter((c) => c.status !== "resolved" && c.dueDate < today).length;
+    const overdue = open.filter((c) => c.status !== "resolved" && c.dueDate !== null && c.dueDate < today).length;
     expect(overdue).toBeGreaterThan(50);
     expect(body.overdueFollowUps).toBe(overdue);
     expect(body.openFollowUps).toBe(open.filter((c) => c.status !== "resolved").length);
