@@ -14,7 +14,8 @@ export function appInBrowser(prepare?: () => Promise<void>) {
     app.server = await startServer();
     app.url = app.server.url;
     app.browser = await launchBrowser();
-  });
+    // Beyond the server's own start-up bound, so that a slow start reports its output.
+  }, 180_000);
   afterAll(async () => {
     await app.browser?.close();
     await app.server?.stop();
