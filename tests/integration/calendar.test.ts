@@ -206,16 +206,16 @@ describe("the calendar admin page", () => {
     expect(await writes()).toEqual(before);
   });
 
-  it.each<[string, () => Request, number, RegExp]>([
-    ["a form without a file part", () => new Request("http://localhost/admin/calendar", { method: "POST", body: new FormData(), headers: { Cookie: admin } }), 400, /請選擇/],
-    ["a plain form post", () => formRequest("/admin/calendar", admin, { file: fixtureCsv(fixtureDays(2032)) }), 415, /只接受 CSV/],
-    ["a spreadsheet", () => upload(admin, "2032.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"), 415, /只接受 CSV/],
-    ["a .csv name with an image type", () => upload(admin, "2032.csv", "image/png", fixtureCsv(fixtureDays(2032))), 415, /只接受 CSV/],
-    ["a file over 512 KB", () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)) + "x".repeat(520 * 1024)), 413, /512 KB/],
-    ["a weekday that disagrees with its date", () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)).replace("20320101,四", "20320101,五")), 400, /第 2 行的星期「五」與日期不符/],
-    ["a file missing a day", () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032).filter((d) => d.date !== "2032-02-29"))), 400, /缺少 2032 年的 1 天（例如 2032-02-29）/],
-    ["bytes that are neither UTF-8 nor Big5", () => upload(admin, "2032.csv", "text/csv", new Uint8Array([0xff, 0xfe, 0xff, 0x80])), 400, /文字編碼/],
-  ])("refuses %s with %i and a zh-TW message, writing nothing", async (_, request, status, message) => {
+  it.each<[string, number, () => Request, RegExp]>([
+    ["a form without a file part", 400, () => new Request("http://localhost/admin/calendar", { method: "POST", body: new FormData(), headers: { Cookie: admin } }), /請選擇/],
+    ["a plain form post", 415, () => formRequest("/admin/calendar", admin, { file: fixtureCsv(fixtureDays(2032)) }), /只接受 CSV/],
+    ["a spreadsheet", 415, () => upload(admin, "2032.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"), /只接受 CSV/],
+    ["a .csv name with an image type", 415, () => upload(admin, "2032.csv", "image/png", fixtureCsv(fixtureDays(2032))), /只接受 CSV/],
+    ["a file over 512 KB", 413, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)) + "x".repeat(520 * 1024)), /512 KB/],
+    ["a weekday that disagrees with its date", 400, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)).replace("20320101,四", "20320101,五")), /第 2 行的星期「五」與日期不符/],
+    ["a file missing a day", 400, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032).filter((d) => d.date !== "2032-02-29"))), /缺少 2032 年的 1 天（例如 2032-02-29）/],
+    ["bytes that are neither UTF-8 nor Big5", 400, () => upload(admin, "2032.csv", "text/csv", new Uint8Array([0xff, 0xfe, 0xff, 0x80])), /文字編碼/],
+  ])("refuses %s with %i and a zh-TW message, writing nothing", async (_, status, request, message) => {
     const before = await writes();
     const res = await call(calendarPage.action, request());
     expect(res.status).toBe(status);

@@ -7,15 +7,15 @@ import { daysInYear, workingDaysIn, type WorkedDays } from "./working-days";
 
 const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
 
-/** Years whose every day is in the table, oldest first; a partial year counts as not loaded. */
-export async function loadedYears(db: DbOrTx): Promise<number[]> {
-  const counts = await db.calendarDay.groupBy({ by: ["year"], _count: { _all: true }, orderBy: { year: "asc" } });
+/** Years (within `fromYear`..`toYear`) whose every day is in the table, oldest first; a partial year counts as not loaded. */
+export async function loadedYears(db: DbOrTx, fromYear = 0, toYear = Number.MAX_SAFE_INTEGER): Promise<number[]> {
+  const counts = await db.calendarDay.groupBy({ by: ["year"], where: { year: { gte: fromYear, lte: toYear } }, _count: { _all: true }, orderBy: { year: "asc" } });
   return counts.filter((c) => c._count._all === daysInYear(c.year)).map((c) => c.year);
 }
 
 /** The worked-day map of the loaded years from `fromYear` to `toYear` (all by default); other years stay absent. */
 export async function workedDays(db: DbOrTx, fromYear = 0, toYear = Number.MAX_SAFE_INTEGER): Promise<WorkedDays> {
-  const years = (await loadedYears(db)).filter((y) => y >= fromYear && y <= toYear);
+  const years = await loadedYears(db, fromYear, toYear);
   const rows = await db.calendarDay.findMany({ where: { year: { in: years } }, select: { date: true, isHoliday: true } });
   return new Map(rows.map((r) => [r.date, !r.isHoliday]));
 }
