@@ -8,6 +8,7 @@ import * as plans from "~/routes/_staff.courtesy.plans";
 import { loader as resultsCsv } from "~/routes/courtesy.results[.]csv";
 import { taipeiDate, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
+import { loadFixtureYearsFor } from "../support/calendar-years";
 import { formRequest, sessionCookie } from "../support/session";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<unknown>;
@@ -77,6 +78,8 @@ async function monthCalls(authorityId: number) {
 }
 
 beforeAll(async () => {
+  // Next month may lie in a year no shipped calendar covers.
+  await loadFixtureYearsFor(prisma, [month]);
   authorityA = (await prisma.authority.findFirstOrThrow({ select: { id: true } })).id;
   peerGroupId = (await prisma.peerGroup.findFirstOrThrow({ where: { kind: "district" }, select: { id: true } })).id;
   const b = await createAuthorityB();

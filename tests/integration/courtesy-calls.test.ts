@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { loadFixtureYearsFor } from "../support/calendar-years";
 import { defaultScale } from "~/modules/courtesy";
 import { saveCall, recordDueDate } from "~/modules/courtesy/calls.server";
 import { fileAppeal, decideAppeal } from "~/modules/courtesy/appeals.server";
@@ -41,6 +42,8 @@ beforeAll(async () => {
   unitId = office.units[0].id;
   const earliest = await prisma.testCall.findFirstOrThrow({ orderBy: { month: "asc" }, select: { month: true } });
   quietMonths = [1, 2, 3, 4].map((k) => shiftMonth(earliest.month, -k));
+  // The months before the seed's first plan lie in a year no shipped calendar covers.
+  await loadFixtureYearsFor(prisma, quietMonths);
 });
 
 describe("saving and submitting a call", () => {
