@@ -2,6 +2,7 @@ import { hashPassword } from "../../app/modules/org/passwords.server";
 import { scoreCall } from "../../app/modules/courtesy/score";
 import type { Mark } from "../../app/modules/courtesy/score";
 import { loadedYears } from "../../app/modules/calendar/calendar.server";
+import { createCalibration, getCalibration, submitCalibrationScore } from "../../app/modules/courtesy/calibration.server";
 import { createMonthlyPlan, createMutualPairs } from "../../app/modules/courtesy/plans.server";
 import { currentScale } from "../../app/modules/courtesy/scales.server";
 import { lastMonths, taipeiDate, taipeiMonth } from "../../app/utils/dates";
@@ -157,5 +158,34 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
       },
     });
   }
+  await seedCalibration(db, rnd);
   return { calls: calls.length, reports: reports.length };
+}
+
+/**
+ * One calibration session (評分校準) of the first authority, scored by three evaluators
+ * who disagree on a few items, so analysts find an example of the agreement figures.
+ */
+async function seedCalibration(db: Db, rnd: Random) {
+  const analyst = await db.user.findFirstOrThrow({ where: { role: "analyst" }, orderBy: { id: "asc" }, select: { id: true, role: true, authorityId: true, officeId: true } });
+  const office = await db.office.findFirstOrThrow({ where: { authorityId: analyst.authorityId ?? undefined }, orderBy: { id: "asc" }, select: { id: true } });
+  const { id } = await createCalibration(db, analyst, {
+    title: "總機轉接情境校準",
+    scenario: "民眾來電詢問低收入戶申請應備文件，總機轉接社會課；承辦人答覆時未主動說明應備文件清單。",
+    officeId: office.id,
+    parts: "all",
+  });
+  const session = await getCalibration(db, analyst, id);
+  if (!session) throw new Error("The seeded calibration session cannot be read back.");
+  const evaluators = await db.user.findMany({ where: { role: "evaluator", office: { authorityId: analyst.authorityId } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+  for (const evaluator of evaluators) {
+    const data: Record<string, unknown> = {};
+    for (const item of session.scale.parts.filter((p) => session.partsTested.includes(p.key)).flatMap((p) => p.items)) {
+      const mark = item.autoFail || rnd.next() < 0.7 ? item.maxPoints : Math.ceil(item.maxPoints / 2);
+      data[item.key] = mark;
+      if (mark < item.maxPoints) data[`${item.key}-Comment`] = rnd.pick(DEDUCTION_NOTES);
+    }
+    const outcome = await submitCalibrationScore(db, evaluator.id, session, data);
+    if (!outcome.ok) throw new Error(`Seeding a calibration score failed: ${outcome.message}`);
+  }
 }

@@ -77,7 +77,9 @@ describe("a kiosk at the counter", () => {
         await page.clock.fastForward(KIOSK_RESET_SECONDS * 1000);
         await page.waitForURL(start);
       }
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("洽公民眾滿意度調查");
+      // The address changes before the client navigation renders: wait for the questionnaire's own heading.
+      await page.getByRole("heading", { level: 1, name: "洽公民眾滿意度調查", exact: true }).waitFor();
+      expect(await page.getByRole("heading", { name: "感謝您的填答" }).count()).toBe(0);
     }
 
     // Each reset serves a blank questionnaire: nothing of the last citizen's answers is left.

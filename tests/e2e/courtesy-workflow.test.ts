@@ -65,7 +65,8 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     const greeting = unit.items.find((i) => i.key === "unitGreeting")!;
     const needNote = `「${greeting.label}」有扣分，請填寫扣分說明。`;
     await page.locator('[data-name="unitGreeting"]').getByText(needNote).waitFor();
-    await expectInViewport(page.getByRole("alert").filter({ hasText: needNote }));
+    // The summary above the form repeats the item's message and is brought into view.
+    await expectInViewport(page.locator(".error-summary").getByText(needNote));
     expect((await prisma.testCall.findUniqueOrThrow({ where: { id: callId } })).status).toBe("planned");
 
     await page.getByRole("textbox", { name: "扣分說明" }).and(page.locator('[data-name="unitGreeting"] textarea')).fill("未報單位名稱");

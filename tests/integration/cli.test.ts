@@ -31,5 +31,6 @@ describe("command-line tools", () => {
     expect(user.passwordHash).not.toContain("Chief#2026");
     expect(run("app/cli/create-admin.ts", ["--email", "chief@example.gov.tw", "--password", "Chief#2026-long"]).status).toBe(1);
     expect(run("app/cli/create-admin.ts", ["--email", "short@example.gov.tw", "--password", "short"]).status).toBe(2);
-  });
+    // Three cold tsx starts: each compiles the CLI and opens Prisma, seconds apiece on a shared machine.
+  }, 120_000);
 });

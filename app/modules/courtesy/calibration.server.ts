@@ -106,7 +106,6 @@ export async function createCalibration(db: Db, user: ScopedUser, input: Calibra
   const stored = await currentScale(db);
   const partsTested = partsFor(stored.scale, input.parts);
   if (!partsTested) throw invalidFields({ parts: [t("admin.form.invalidChoice")] });
-  const today = taipeiDate(new Date());
   return db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
       data: { title: input.title, scenario: input.scenario, officeId: office.id, scaleId: stored.id, partsTested: JSON.stringify(partsTested) },
