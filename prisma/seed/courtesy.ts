@@ -168,7 +168,9 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
  */
 async function seedCalibration(db: Db, rnd: Random) {
   const analyst = await db.user.findFirstOrThrow({ where: { role: "analyst" }, orderBy: { id: "asc" }, select: { id: true, role: true, authorityId: true, officeId: true } });
-  const office = await db.office.findFirstOrThrow({ where: { authorityId: analyst.authorityId ?? undefined }, orderBy: { id: "asc" }, select: { id: true } });
+  const authorityId = analyst.authorityId;
+  if (authorityId === null) throw new Error("The seeded analyst has no authority.");
+  const office = await db.office.findFirstOrThrow({ where: { authorityId }, orderBy: { id: "asc" }, select: { id: true } });
   const { id } = await createCalibration(db, analyst, {
     title: "總機轉接情境校準",
     scenario: "民眾來電詢問低收入戶申請應備文件，總機轉接社會課；承辦人答覆時未主動說明應備文件清單。",
@@ -177,7 +179,7 @@ async function seedCalibration(db: Db, rnd: Random) {
   });
   const session = await getCalibration(db, analyst, id);
   if (!session) throw new Error("The seeded calibration session cannot be read back.");
-  const evaluators = await db.user.findMany({ where: { role: "evaluator", office: { authorityId: analyst.authorityId } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+  const evaluators = await db.user.findMany({ where: { role: "evaluator", office: { authorityId } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
   for (const evaluator of evaluators) {
     const data: Record<string, unknown> = {};
     for (const item of session.scale.parts.filter((p) => session.partsTested.includes(p.key)).flatMap((p) => p.items)) {
