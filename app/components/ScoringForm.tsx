@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Survey } from "survey-react-ui";
 import { t } from "~/locales";
 import { createSurveyModel, reopenSurvey } from "~/modules/surveys/model";
@@ -22,13 +22,16 @@ export function ScoringForm({ json, data, readOnly, busy, callTools = true, erro
   // Keyed on the definition's text: revalidation hands over equal but new objects, and a
   // new model would drop marks the server has just refused.
   const definition = JSON.stringify(json);
+  // A new model takes the marks loaded at that moment; between rebuilds the marks come
+  // from the person scoring, so new loader data alone must not rebuild it.
+  const loaded = useRef(data);
+  loaded.current = data;
   const model = useMemo(() => {
     const m = createSurveyModel(JSON.parse(definition));
-    m.data = data;
+    m.data = loaded.current;
     m.showCompletedPage = false;
     if (readOnly) m.mode = "display";
     return m;
-    // Built once per definition: later data comes from the person scoring.
   }, [definition, readOnly]);
 
   useEffect(() => {

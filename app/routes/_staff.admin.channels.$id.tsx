@@ -21,10 +21,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
   const channel = await requireChannel(prisma, params.id);
   const parsed = channelSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors as Record<string, string[]> }, { status: 400 });
+  if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const result = await updateChannel(prisma, user.id, channel.id, parsed.data);
   if (!result.ok) return json({ ok: false, errors: result.errors }, { status: 400 });
-  return json({ ok: true, errors: {} as Record<string, string[]> });
+  return json({ ok: true, errors: {} });
 }
 
 export default function ChannelPage() {

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
   const parsed = channelSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ errors: parsed.error.flatten().fieldErrors as Record<string, string[]> }, { status: 400 });
+  if (!parsed.success) return json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const result = await createChannel(prisma, user.id, parsed.data);
   if (!result.ok) return json({ errors: result.errors }, { status: 400 });
   return redirect(`/admin/channels/${result.id}`);

@@ -29,9 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!canSeeOffice(user, report.office)) forbidden();
   if (report.filedAt) return json({ id, errors: { form: [t("improvement.alreadyFiled")] } }, { status: 409 });
   const parsed = improvementSchema.safeParse(form);
-  if (!parsed.success) return json({ id, errors: parsed.error.flatten().fieldErrors as Record<string, string[]> }, { status: 400 });
+  if (!parsed.success) return json({ id, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   await fileImprovementReport(prisma, user.id, id, parsed.data);
-  return json({ id, errors: {} as Record<string, string[]> });
+  return json({ id, errors: {} });
 }
 
 export default function Improvements() {

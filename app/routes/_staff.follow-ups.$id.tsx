@@ -39,14 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await loadCase(user, params.id);
   const parsed = followUpUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return json({ ok: false, errors: parsed.error.flatten().fieldErrors as Record<string, string[]> }, { status: 400 });
+    return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   }
   if (typeof parsed.data.ownerId === "number") {
     const owner = await prisma.user.count({ where: { id: parsed.data.ownerId, officeId: c.officeId, active: true } });
     if (!owner) return json({ ok: false, errors: { ownerId: [t("error.invalidId")] } }, { status: 400 });
   }
   await updateFollowUp(prisma, c.id, user.id, parsed.data);
-  return json({ ok: true, errors: {} as Record<string, string[]> });
+  return json({ ok: true, errors: {} });
 }
 
 export default function FollowUpCase() {

@@ -26,13 +26,13 @@ describe("admin channels", () => {
 
     const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下載 QR Code（PNG）" }).click()]);
     expect(pngDownload.suggestedFilename()).toBe(`qr-${channel.code}.png`);
-    const png = await readFile((await pngDownload.path())!);
+    const png = await readFile((await pngDownload.path()));
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // The same encoder run on the expected address gives the same image: the code encodes the URL.
     expect(png.equals(await qrPng(url))).toBe(true);
 
     const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下載 QR Code（SVG）" }).click()]);
-    const svg = await readFile((await svgDownload.path())!, "utf8");
+    const svg = await readFile((await svgDownload.path()), "utf8");
     expect(svg).toMatch(/^<svg[^>]*viewBox/);
 
     // The new channel serves the questionnaire to citizens.

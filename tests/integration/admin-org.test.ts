@@ -94,10 +94,10 @@ beforeAll(async () => {
 
 describe("access", () => {
   const routes: Array<[string, { loader: Handler; action: Handler }, string, Record<string, string>]> = [
-    ["offices list", officeList as never, "/admin/offices", {}],
-    ["office detail", officeDetail as never, "/admin/offices/1", { id: "1" }],
-    ["users list", userList as never, "/admin/users", {}],
-    ["user detail", userDetail as never, "/admin/users/1", { id: "1" }],
+    ["offices list", officeList, "/admin/offices", {}],
+    ["office detail", officeDetail, "/admin/offices/1", { id: "1" }],
+    ["users list", userList, "/admin/users", {}],
+    ["user detail", userDetail, "/admin/users/1", { id: "1" }],
   ];
 
   it.each(routes)("%s refuses an analyst with 403 and writes nothing", async (_name, route, path, params) => {
@@ -117,7 +117,7 @@ describe("access", () => {
   it.each([["999999"], ["abc"], ["0"], ["1e3"]])("unknown or malformed id %s is 404 on both detail pages", async (id) => {
     for (const [route, path] of [[officeDetail, "/admin/offices/"], [userDetail, "/admin/users/"]] as const) {
       expect((await call(route.loader as Handler, path + id, { cookie: adminCookie, params: { id } })).status).toBe(404);
-      const posted = await call(route.action as Handler, path + id, { cookie: adminCookie, params: { id }, form: { intent: "add-unit", name: "課" } });
+      const posted = await call(route.action, path + id, { cookie: adminCookie, params: { id }, form: { intent: "add-unit", name: "課" } });
       expect(posted.status).toBe(404);
     }
   });
@@ -125,7 +125,7 @@ describe("access", () => {
 
 describe("offices", () => {
   it("lists every office with kind, peer group and unit count", async () => {
-    const data = await bodyOf(await call(officeList.loader as Handler, "/admin/offices", { cookie: adminCookie }));
+    const data = await bodyOf(await call(officeList.loader, "/admin/offices", { cookie: adminCookie }));
     const offices = data.offices as Array<{ name: string; kind: string; peerGroup: { name: string } | null; _count: { units: number } }>;
     expect(offices).toHaveLength(24);
     const wanhua = offices.find((o) => o.name === "臺北市萬華區公所")!;
@@ -135,7 +135,7 @@ describe("offices", () => {
   it("creates an office, redirects to it and audits the write", async () => {
     const { authority, districtGroup } = await demoRefs();
     const before = await counts();
-    const response = await call(officeList.action as Handler, "/admin/offices", {
+    const response = await call(officeList.action, "/admin/offices", {
       cookie: adminCookie,
       form: officeForm(authority.id, { name: "  臺北市新設區公所 ", peerGroupId: String(districtGroup.id) }),
     });
@@ -150,7 +150,7 @@ describe("offices", () => {
   it("refuses invalid fields with zh-TW messages and writes nothing", async () => {
     const { authority } = await demoRefs();
     const before = await counts();
-    const response = await call(officeList.action as Handler, "/admin/offices", {
+    const response = await call(officeList.action, "/admin/offices", {
       cookie: adminCookie,
       form: officeForm(authority.id, { name: "   ", kind: "castle", authorityId: "abc", phone: "call me" }),
     });
@@ -159,20 +159,20 @@ describe("offices", () => {
     expect(errors!.name).toEqual(["此欄位為必填。"]);
     expect(errors!.kind).toEqual(["請從清單中選擇。"]);
     expect(errors!.authorityId).toEqual(["請從清單中選擇。"]);
-    expect(errors!.phone![0]).toMatch(/電話/);
+    expect(errors!.phone[0]).toMatch(/電話/);
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a peer group of another kind and an unknown authority", async () => {
     const { authority, districtGroup } = await demoRefs();
     const before = await counts();
-    const wrongKind = await call(officeList.action as Handler, "/admin/offices", {
+    const wrongKind = await call(officeList.action, "/admin/offices", {
       cookie: adminCookie,
       form: officeForm(authority.id, { kind: "health", peerGroupId: String(districtGroup.id) }),
     });
     expect(wrongKind.status).toBe(400);
     expect((await bodyOf(wrongKind)).errors).toEqual({ peerGroupId: ["同性質機關群組的類型必須與機關類型相同。"] });
-    const noAuthority = await call(officeList.action as Handler, "/admin/offices", { cookie: adminCookie, form: officeForm(999999) });
+    const noAuthority = await call(officeList.action, "/admin/offices", { cookie: adminCookie, form: officeForm(999999) });
     expect(noAuthority.status).toBe(400);
     expect(Object.keys((await bodyOf(noAuthority)).errors!)).toEqual(["authorityId"]);
     expect(await counts()).toEqual(before);
@@ -181,7 +181,7 @@ describe("offices", () => {
   it("turns a duplicate office name (unique constraint) into 400", async () => {
     const { authority } = await demoRefs();
     const before = await counts();
-    const response = await call(officeList.action as Handler, "/admin/offices", { cookie: adminCookie, form: officeForm(authority.id, { name: "臺北市萬華區公所" }) });
+    const response = await call(officeList.action, "/admin/offices", { cookie: adminCookie, form: officeForm(authority.id, { name: "臺北市萬華區公所" }) });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).errors).toEqual({ name: ["已有同名的機關。"] });
     expect(await counts()).toEqual(before);
@@ -189,7 +189,7 @@ describe("offices", () => {
 
   it("loads one office with its units and extensions", async () => {
     const { wanhua } = await demoRefs();
-    const data = await bodyOf(await call(officeDetail.loader as Handler, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) } }));
+    const data = await bodyOf(await call(officeDetail.loader, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) } }));
     const office = data.office as { name: string; units: Array<{ name: string; isSwitchboard: boolean; extensions: unknown[] }> };
     expect(office.name).toBe("臺北市萬華區公所");
     expect(office.units[0]).toMatchObject({ name: "總機", isSwitchboard: true, extensions: [{ number: "9" }] });
@@ -200,7 +200,7 @@ describe("offices", () => {
     const { authority, householdGroup } = await demoRefs();
     const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市松山區戶政事務所" }, select: { id: true } });
     const id = String(office.id);
-    const response = await call(officeDetail.action as Handler, `/admin/offices/${id}`, {
+    const response = await call(officeDetail.action, `/admin/offices/${id}`, {
       cookie: adminCookie,
       params: { id },
       form: { intent: "update-office", ...officeForm(authority.id, { name: "臺北市松山區戶政事務所", kind: "household", peerGroupId: String(householdGroup.id), phone: "02-1111-2222" }) },
@@ -216,7 +216,7 @@ describe("offices", () => {
   it("refuses renaming an office to another office's name", async () => {
     const { authority, districtGroup, daan } = await demoRefs();
     const before = await counts();
-    const response = await call(officeDetail.action as Handler, `/admin/offices/${daan.id}`, {
+    const response = await call(officeDetail.action, `/admin/offices/${daan.id}`, {
       cookie: adminCookie,
       params: { id: String(daan.id) },
       form: { intent: "update-office", active: "on", ...officeForm(authority.id, { name: "臺北市萬華區公所", peerGroupId: String(districtGroup.id) }) },
@@ -229,7 +229,7 @@ describe("offices", () => {
 
   it("rejects an unknown intent", async () => {
     const { wanhua } = await demoRefs();
-    const response = await call(officeDetail.action as Handler, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) }, form: { intent: "drop-table" } });
+    const response = await call(officeDetail.action, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) }, form: { intent: "drop-table" } });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).errors).toHaveProperty("intent");
   });
@@ -237,7 +237,7 @@ describe("offices", () => {
 
 describe("units and extensions", () => {
   async function post(officeId: number, form: Record<string, string>) {
-    return call(officeDetail.action as Handler, `/admin/offices/${officeId}`, { cookie: adminCookie, params: { id: String(officeId) }, form });
+    return call(officeDetail.action, `/admin/offices/${officeId}`, { cookie: adminCookie, params: { id: String(officeId) }, form });
   }
 
   it("adds a unit, renames it, adds an extension and deletes it, auditing each step", async () => {
@@ -312,11 +312,11 @@ describe("units and extensions", () => {
 
 describe("users", () => {
   async function createUser(form: Record<string, string>) {
-    return call(userList.action as Handler, "/admin/users", { cookie: adminCookie, form });
+    return call(userList.action, "/admin/users", { cookie: adminCookie, form });
   }
 
   it("lists users with role and scope, never password hashes", async () => {
-    const response = await call(userList.loader as Handler, "/admin/users", { cookie: adminCookie });
+    const response = await call(userList.loader, "/admin/users", { cookie: adminCookie });
     const text = await response.text();
     expect(text).not.toMatch(/passwordHash|\$2[aby]\$/);
     const users = (JSON.parse(text) as { users: Array<{ email: string; role: string; office: { name: string } | null; authority: { name: string } | null }> }).users;
@@ -388,7 +388,7 @@ describe("users", () => {
   });
 
   async function updateUser(id: number, form: Record<string, string>) {
-    return call(userDetail.action as Handler, `/admin/users/${id}`, { cookie: adminCookie, params: { id: String(id) }, form });
+    return call(userDetail.action, `/admin/users/${id}`, { cookie: adminCookie, params: { id: String(id) }, form });
   }
 
   it("refuses self-demotion and self-deactivation", async () => {

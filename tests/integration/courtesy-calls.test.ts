@@ -85,7 +85,7 @@ describe("saving and submitting a call", () => {
     const { action } = await import("~/routes/_staff.evaluator.calls.$id");
     const cookie = await sessionCookie("evaluator@demo.gov.tw", "Evaluator#2026");
     const post = (intent: string, data: object) =>
-      action({ request: new Request(`http://localhost/evaluator/calls/${call.id}`, { method: "POST", body: JSON.stringify({ intent, data }), headers: { Cookie: cookie, "Content-Type": "application/json" } }), params: { id: String(call.id) }, context: {} }) as Promise<Response>;
+      action({ request: new Request(`http://localhost/evaluator/calls/${call.id}`, { method: "POST", body: JSON.stringify({ intent, data }), headers: { Cookie: cookie, "Content-Type": "application/json" } }), params: { id: String(call.id) }, context: {} });
     const refused = await post("submit", marks);
     expect(refused.status).toBe(400);
     expect(Object.keys(((await refused.json()) as { errors: object }).errors).sort()).toEqual(["unitGreeting", "unitTone"]);
@@ -197,17 +197,17 @@ describe("improvement reports and appeals", () => {
     const cookie = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
     const month = quietMonths[1];
     const own = await prisma.improvementReport.create({ data: { officeId, unitId, month, score: 80, dueDate: `${shiftMonth(month, 1)}-15` } });
-    const bad = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "", actions: "x", completeBy: "2030-03-01" }), params: {}, context: {} })) as Response;
+    const bad = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "", actions: "x", completeBy: "2030-03-01" }), params: {}, context: {} }));
     expect(bad.status).toBe(400);
     expect((await prisma.improvementReport.findUniqueOrThrow({ where: { id: own.id } })).filedAt).toBeNull();
-    const ok = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "新進同仁不熟悉話術", actions: "每週演練電話禮貌", completeBy: "2030-03-01" }), params: {}, context: {} })) as Response;
+    const ok = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "新進同仁不熟悉話術", actions: "每週演練電話禮貌", completeBy: "2030-03-01" }), params: {}, context: {} }));
     expect(ok.status).toBe(200);
     expect((await prisma.improvementReport.findUniqueOrThrow({ where: { id: own.id } })).filedAt).not.toBeNull();
 
     const otherOffice = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市信義區公所" } });
     const theirs = await prisma.improvementReport.create({ data: { officeId: otherOffice.id, month, score: 70, dueDate: `${shiftMonth(month, 1)}-15` } });
     const denied = await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(theirs.id), cause: "a", actions: "b", completeBy: "2030-03-01" }), params: {}, context: {} }).catch((e: Response) => e);
-    expect((denied as Response).status).toBe(403);
+    expect((denied).status).toBe(403);
   });
 });
 

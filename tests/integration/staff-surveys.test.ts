@@ -15,7 +15,7 @@ describe("questionnaire versions", () => {
     expect(def.versions).toHaveLength(1);
     const json = JSON.parse(def.versions[0].json);
     json.pages[0].elements.push({ type: "rating", name: "env_parking", title: "停車便利", dimension: "environment", rateValues: [1, 2, 3, 4, 5] });
-    const res = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify(json) }), params: { id: String(def.id) }, context: {} })) as Response;
+    const res = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify(json) }), params: { id: String(def.id) }, context: {} }));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, created: true, version: 2 });
     const versions = await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, orderBy: { version: "asc" }, select: { id: true, json: true } });
@@ -26,7 +26,7 @@ describe("questionnaire versions", () => {
     expect(await prisma.auditLog.count({ where: { action: "survey.version.create", entityId: String(def.id) } })).toBe(1);
 
     // Saving again while version 2 has no responses updates it in place.
-    const again = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify({ ...json, title: "改版問卷" }) }), params: { id: String(def.id) }, context: {} })) as Response;
+    const again = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify({ ...json, title: "改版問卷" }) }), params: { id: String(def.id) }, context: {} }));
     expect(await again.json()).toMatchObject({ ok: true, created: false, version: 2 });
   });
 
@@ -37,7 +37,7 @@ describe("questionnaire versions", () => {
   ])("rejects %s with 400 and keeps the versions as they were", async (_label, text, message) => {
     const def = await prisma.surveyDefinition.findUniqueOrThrow({ where: { key: "staff-satisfaction" }, select: { id: true } });
     const before = await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, select: { json: true } });
-    const res = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: text }), params: { id: String(def.id) }, context: {} })) as Response;
+    const res = (await editSurvey({ request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: text }), params: { id: String(def.id) }, context: {} }));
     expect(res.status).toBe(400);
     expect((await res.json()).errors.join(" ")).toMatch(message);
     expect(await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, select: { json: true } })).toEqual(before);
@@ -45,9 +45,9 @@ describe("questionnaire versions", () => {
 
   it("creates a questionnaire from a template and refuses a taken key", async () => {
     const cookie = await admin();
-    const res = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "event-2026", kind: "custom", template: "" }), params: {}, context: {} })) as Response;
+    const res = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "event-2026", kind: "custom", template: "" }), params: {}, context: {} }));
     expect(res.status).toBe(302);
-    const dup = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "event-2026", kind: "custom", template: "" }), params: {}, context: {} })) as Response;
+    const dup = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "event-2026", kind: "custom", template: "" }), params: {}, context: {} }));
     expect(dup.status).toBe(400);
     expect(await prisma.surveyDefinition.count({ where: { key: "event-2026" } })).toBe(1);
   });

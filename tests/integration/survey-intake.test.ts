@@ -128,7 +128,7 @@ describe("the survey page's action", () => {
   it("the page loader gives 404 and 410 like the API", async () => {
     const call = (code: string) => pageLoader({ request: new Request(`http://localhost/s/${code}`), params: { code }, context: {} }).catch((e: Response) => e);
     expect((await call("nope")).status).toBe(404);
-    const ok = (await call("demo")) as Response;
+    const ok = (await call("demo"));
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Set-Cookie")).toMatch(/sqp_bid=.*HttpOnly; SameSite=Lax/);
     await prisma.channel.update({ where: { code: "demo" }, data: { opensAt: new Date(Date.now() + 86_400_000) } });

@@ -53,9 +53,9 @@ async function counts() {
 beforeAll(async () => {
   resetRateLimits();
   const cookie = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-  const created = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "matrix-env", kind: "custom", template: "" }), params: {}, context: {} })) as Response;
+  const created = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "matrix-env", kind: "custom", template: "" }), params: {}, context: {} }));
   const id = created.headers.get("Location")!.split("/").pop()!;
-  const saved = (await editSurvey({ request: formRequest(`/admin/surveys/${id}`, cookie, { json: JSON.stringify(definition) }), params: { id }, context: {} })) as Response;
+  const saved = (await editSurvey({ request: formRequest(`/admin/surveys/${id}`, cookie, { json: JSON.stringify(definition) }), params: { id }, context: {} }));
   expect(saved.status).toBe(200);
   const version = await prisma.surveyVersion.findFirstOrThrow({ where: { definitionId: Number(id) }, select: { id: true } });
   const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
@@ -63,7 +63,7 @@ beforeAll(async () => {
     request: formRequest("/admin/channels", cookie, { label: "環境問卷", kind: "link", officeId: String(office.id), unitId: "", versionId: String(version.id), code: CODE, opensAt: "", closesAt: "" }),
     params: {},
     context: {},
-  })) as Response;
+  }));
   expect(channel.status).toBe(302);
 });
 

@@ -121,7 +121,7 @@ export function readCallForm(data: Record<string, unknown>, itemKeys: string[]):
   };
   const comment = data[CALL_FIELDS.comment];
   if (comment !== undefined && (typeof comment !== "string" || comment.length > 2000)) throw new RangeError(t("error.tooLong"));
-  return { marks, notes, rings: int(data[CALL_FIELDS.rings], 50), secondsToAnswer: int(data[CALL_FIELDS.seconds], 600), comment: (comment as string | undefined) ?? "" };
+  return { marks, notes, rings: int(data[CALL_FIELDS.rings], 50), secondsToAnswer: int(data[CALL_FIELDS.seconds], 600), comment: (comment) ?? "" };
 }
 
 export type SaveOutcome =

@@ -17,7 +17,7 @@ export const SURVEY_LOCALE = "zh-tw";
 
 /** A SurveyJS model in Traditional Chinese; the same call serves the browser and the server. */
 export function createSurveyModel(json: unknown): Model {
-  const model = new Model(json as object);
+  const model = new Model(json);
   model.locale = SURVEY_LOCALE;
   // The progress bar and table of contents name each page by its navigation title, then
   // its title, then its internal name ("page1"): give untitled pages a readable step name.
@@ -28,13 +28,13 @@ export function createSurveyModel(json: unknown): Model {
 }
 
 // Building a Model costs tens of milliseconds, far more than validating answers with
-// it, so the server keeps one per definition text; every use replaces the whole data
-// first. Use is synchronous, so two requests never share a model at the same time.
+// it, so the server keeps one per definition text; every run replaces the whole data
+// first. A run is synchronous, so two requests never share a model at the same time.
 const MODEL_CACHE_SIZE = 32;
 const cache = new Map<string, Model>();
 
-/** Runs `use` with a cached model of this definition; `use` must set `model.data` before reading answers. */
-export function withSurveyModel<T>(json: unknown, use: (model: Model) => T): T {
+/** Runs `run` with a cached model of this definition; `run` must set `model.data` before reading answers. */
+export function withSurveyModel<T>(json: unknown, run: (model: Model) => T): T {
   const key = JSON.stringify(json);
   let model = cache.get(key);
   if (model) {
@@ -48,7 +48,7 @@ export function withSurveyModel<T>(json: unknown, use: (model: Model) => T): T {
     }
   }
   cache.set(key, model);
-  return use(model);
+  return run(model);
 }
 
 /** What is wrong with a definition, in zh-TW: SurveyJS's own complaints (`jsonErrors`) and no questions. */

@@ -169,7 +169,7 @@ function checkValue(q: Question, value: unknown): string | null {
       return rateValues(q).includes(value) ? null : t("survey.error.ratingRange");
     case "boolean": {
       const allowed = [true, false, q.valueTrue, q.valueFalse].filter((v) => v !== undefined);
-      return allowed.includes(value as never) ? null : t("survey.error.boolean");
+      return allowed.includes(value) ? null : t("survey.error.boolean");
     }
     case "text": {
       if (["number", "range"].includes(q.inputType)) {
