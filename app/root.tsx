@@ -39,8 +39,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const data = isRouteErrorResponse(error) ? (error.data as { error?: string } | string | undefined) : undefined;
-  const message =
-    (typeof data === "object" && data?.error) || (status === 404 ? t("error.notFound") : t("error.generic"));
+  const message = (typeof data === "object" && data?.error) || (status === 404 ? t("error.notFound") : t("error.generic"));
   return (
     <main className="page narrow" data-error-page={status}>
       <h1>{status}</h1>

@@ -21,12 +21,20 @@ export async function seedDemo(db: Db, now = new Date()) {
   const counts = await seedResponses(db, rnd, surveys.citizenVersionId, surveys.channels, now, await workedDays(db));
   const courtesy = await seedCourtesy(db, rnd, now);
   const checklists = await seedChecklists(db, rnd, now);
-  return { offices: offices.length, ...counts, testCalls: courtesy.calls, improvementReports: courtesy.reports, checklistRecords: checklists.records };
+  return {
+    offices: offices.length,
+    ...counts,
+    testCalls: courtesy.calls,
+    improvementReports: courtesy.reports,
+    checklistRecords: checklists.records,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = Date.now();
   const result = await seedDemo(prisma);
-  console.log(result ? `Seeded demo data in ${Date.now() - started} ms: ${JSON.stringify(result)}` : "Database already has offices; nothing seeded.");
+  console.log(
+    result ? `Seeded demo data in ${Date.now() - started} ms: ${JSON.stringify(result)}` : "Database already has offices; nothing seeded.",
+  );
   await prisma.$disconnect();
 }

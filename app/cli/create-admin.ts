@@ -17,7 +17,16 @@ if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
   console.error(`A user with e-mail ${email} already exists`);
   process.exit(1);
 }
-const user = await prisma.user.create({ data: { email, name: values.name ?? "系統管理者", role: "admin", passwordHash: await hashPassword(values.password as string) }, select: { id: true } });
-await audit(prisma, { actorId: null, action: "user.create", entity: "User", entityId: user.id, data: { email, role: "admin", via: "cli" } });
+const user = await prisma.user.create({
+  data: { email, name: values.name ?? "系統管理者", role: "admin", passwordHash: await hashPassword(values.password as string) },
+  select: { id: true },
+});
+await audit(prisma, {
+  actorId: null,
+  action: "user.create",
+  entity: "User",
+  entityId: user.id,
+  data: { email, role: "admin", via: "cli" },
+});
 console.log(`Administrator ${email} created.`);
 await prisma.$disconnect();

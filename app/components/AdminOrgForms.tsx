@@ -25,8 +25,17 @@ export function useResetOnSuccess(result: { ok: boolean } | undefined) {
 /** A form's success message, or an error that belongs to no field (such as an unknown intent). */
 export function FormOutcome({ result }: { result?: { ok: boolean; message?: string; errors: FieldErrors } }) {
   if (!result) return null;
-  if (result.ok) return <p className="ok" role="status">{result.message}</p>;
-  return result.errors.intent ? <p className="error" role="alert">{result.errors.intent.join("、")}</p> : null;
+  if (result.ok)
+    return (
+      <p className="ok" role="status">
+        {result.message}
+      </p>
+    );
+  return result.errors.intent ? (
+    <p className="error" role="alert">
+      {result.errors.intent.join("、")}
+    </p>
+  ) : null;
 }
 
 /** Attributes tying an input to its error message for screen readers. */
@@ -58,13 +67,31 @@ type TextFieldProps = {
   autoComplete?: string;
 };
 
-export function TextField({ name, label, errors, defaultValue, idPrefix = "", type = "text", required, maxLength, hint, autoComplete }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  errors,
+  defaultValue,
+  idPrefix = "",
+  type = "text",
+  required,
+  maxLength,
+  hint,
+  autoComplete,
+}: TextFieldProps) {
   const id = `${idPrefix}${name}`;
   return (
     <div className="form-row">
       <label htmlFor={id}>{t(label)}</label>
       {hint && <p className="muted">{t(hint)}</p>}
-      <input {...describe(id, errors, name)} type={type} defaultValue={defaultValue} required={required} maxLength={maxLength} autoComplete={autoComplete} />
+      <input
+        {...describe(id, errors, name)}
+        type={type}
+        defaultValue={defaultValue}
+        required={required}
+        maxLength={maxLength}
+        autoComplete={autoComplete}
+      />
       <FieldError id={id} errors={errors} name={name} />
     </div>
   );
@@ -87,10 +114,17 @@ export function SelectField({ name, label, errors, options, value, defaultValue,
     <div className="form-row">
       <label htmlFor={name}>{t(label)}</label>
       {hint && <p className="muted">{t(hint)}</p>}
-      <select {...describe(name, errors, name)} value={value} defaultValue={defaultValue} onChange={onChange && ((e) => onChange(e.target.value))}>
+      <select
+        {...describe(name, errors, name)}
+        value={value}
+        defaultValue={defaultValue}
+        onChange={onChange && ((e) => onChange(e.target.value))}
+      >
         {empty && <option value="">{t(empty)}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <FieldError id={name} errors={errors} name={name} />
@@ -98,7 +132,19 @@ export function SelectField({ name, label, errors, options, value, defaultValue,
   );
 }
 
-export function CheckboxField({ name, label, errors, defaultChecked, idPrefix = "" }: { name: string; label: MessageKey; errors: FieldErrors; defaultChecked?: boolean; idPrefix?: string }) {
+export function CheckboxField({
+  name,
+  label,
+  errors,
+  defaultChecked,
+  idPrefix = "",
+}: {
+  name: string;
+  label: MessageKey;
+  errors: FieldErrors;
+  defaultChecked?: boolean;
+  idPrefix?: string;
+}) {
   const id = `${idPrefix}${name}`;
   return (
     <div className="form-row">
@@ -138,7 +184,14 @@ export function OfficeFields({
   return (
     <>
       <TextField name="name" label="admin.office.name" errors={errors} defaultValue={office?.name} required maxLength={100} />
-      <SelectField name="kind" label="admin.office.kind" errors={errors} value={kind} onChange={setKind} options={OFFICE_KINDS.map((k) => ({ value: k, label: officeKindLabel(k) }))} />
+      <SelectField
+        name="kind"
+        label="admin.office.kind"
+        errors={errors}
+        value={kind}
+        onChange={setKind}
+        options={OFFICE_KINDS.map((k) => ({ value: k, label: officeKindLabel(k) }))}
+      />
       <TextField name="city" label="admin.office.city" errors={errors} defaultValue={office?.city} required maxLength={20} />
       <TextField name="district" label="admin.office.district" errors={errors} defaultValue={office?.district} required maxLength={20} />
       <SelectField
@@ -188,7 +241,14 @@ export function ScopeFields({
   const needsOffice = role === "manager" || role === "evaluator";
   return (
     <>
-      <SelectField name="role" label="admin.user.role" errors={errors} value={role} onChange={setRole} options={ROLES.map((r: Role) => ({ value: r, label: roleLabel(r) }))} />
+      <SelectField
+        name="role"
+        label="admin.user.role"
+        errors={errors}
+        value={role}
+        onChange={setRole}
+        options={ROLES.map((r: Role) => ({ value: r, label: roleLabel(r) }))}
+      />
       <p className="muted">{t("admin.user.scopeHint")}</p>
       {role === "analyst" && (
         <SelectField
@@ -202,7 +262,15 @@ export function ScopeFields({
       )}
       {needsOffice && (
         <>
-          <SelectField name="officeId" label="admin.user.office" errors={errors} empty="admin.form.choose" value={officeId} onChange={setOfficeId} options={offices.map((o) => ({ value: o.id, label: o.name }))} />
+          <SelectField
+            name="officeId"
+            label="admin.user.office"
+            errors={errors}
+            empty="admin.form.choose"
+            value={officeId}
+            onChange={setOfficeId}
+            options={offices.map((o) => ({ value: o.id, label: o.name }))}
+          />
           <SelectField
             key={officeId}
             name="unitId"

@@ -23,18 +23,28 @@ export function CallTimer({ onApply }: { onApply: (rings: number, seconds: numbe
       <div className="inline-form">
         <div>
           <div className="muted">{t("evaluator.rings")}</div>
-          <div className="stat" aria-live="polite" data-testid="ring-count">{rings}</div>
+          <div className="stat" aria-live="polite" data-testid="ring-count">
+            {rings}
+          </div>
         </div>
-        <button type="button" onClick={() => setRings((r) => r + 1)}>{t("evaluator.ringAdd")}</button>
-        <button type="button" className="secondary" onClick={() => setRings(0)}>{t("evaluator.ringReset")}</button>
+        <button type="button" onClick={() => setRings((r) => r + 1)}>
+          {t("evaluator.ringAdd")}
+        </button>
+        <button type="button" className="secondary" onClick={() => setRings(0)}>
+          {t("evaluator.ringReset")}
+        </button>
       </div>
       <div className="inline-form">
         <div>
           <div className="muted">{t("evaluator.stopwatch")}</div>
-          <div className="stat" aria-live="off" data-testid="stopwatch">{seconds}s</div>
+          <div className="stat" aria-live="off" data-testid="stopwatch">
+            {seconds}s
+          </div>
         </div>
         {running ? (
-          <button type="button" onClick={() => setRunning(false)}>{t("evaluator.stop")}</button>
+          <button type="button" onClick={() => setRunning(false)}>
+            {t("evaluator.stop")}
+          </button>
         ) : (
           <button
             type="button"
@@ -46,7 +56,9 @@ export function CallTimer({ onApply }: { onApply: (rings: number, seconds: numbe
             {t("evaluator.start")}
           </button>
         )}
-        <button type="button" className="secondary" onClick={() => onApply(rings, seconds)}>{t("evaluator.useFigures")}</button>
+        <button type="button" className="secondary" onClick={() => onApply(rings, seconds)}>
+          {t("evaluator.useFigures")}
+        </button>
       </div>
     </div>
   );

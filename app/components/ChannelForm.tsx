@@ -20,11 +20,25 @@ type Values = {
 };
 
 function FieldError({ messages }: { messages?: string[] }) {
-  return messages?.length ? <p className="error" role="alert">{messages.join("、")}</p> : null;
+  return messages?.length ? (
+    <p className="error" role="alert">
+      {messages.join("、")}
+    </p>
+  ) : null;
 }
 
 /** Create and edit form for a channel; the code field only appears when creating. */
-export function ChannelForm({ options, values = {}, errors = {}, creating }: { options: Options; values?: Values; errors?: Record<string, string[] | undefined>; creating: boolean }) {
+export function ChannelForm({
+  options,
+  values = {},
+  errors = {},
+  creating,
+}: {
+  options: Options;
+  values?: Values;
+  errors?: Record<string, string[] | undefined>;
+  creating: boolean;
+}) {
   const [officeId, setOfficeId] = useState<number>(values.officeId ?? options.offices[0]?.id ?? 0);
   const units = options.offices.find((o) => o.id === officeId)?.units ?? [];
   return (
@@ -35,7 +49,9 @@ export function ChannelForm({ options, values = {}, errors = {}, creating }: { o
       <label htmlFor="officeId">{t("channel.office")}</label>
       <select id="officeId" name="officeId" value={officeId} onChange={(e) => setOfficeId(Number(e.target.value))}>
         {options.offices.map((o) => (
-          <option key={o.id} value={o.id}>{o.name}</option>
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
         ))}
       </select>
       <FieldError messages={errors.officeId} />
@@ -43,29 +59,39 @@ export function ChannelForm({ options, values = {}, errors = {}, creating }: { o
       <select id="unitId" name="unitId" defaultValue={values.unitId ?? ""} key={officeId}>
         <option value="">{t("channel.wholeOffice")}</option>
         {units.map((u) => (
-          <option key={u.id} value={u.id}>{u.name}</option>
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
         ))}
       </select>
       <FieldError messages={errors.unitId} />
       <label htmlFor="versionId">{t("channel.survey")}</label>
       <select id="versionId" name="versionId" defaultValue={values.versionId ?? options.versions[0]?.id}>
         {options.versions.map((v) => (
-          <option key={v.id} value={v.id}>{v.label}</option>
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
         ))}
       </select>
       <FieldError messages={errors.versionId} />
       <label htmlFor="kind">{t("channel.kind")}</label>
       <select id="kind" name="kind" defaultValue={values.kind ?? "qr"} aria-describedby="kind-help">
         {(["qr", "link", "kiosk"] as const).map((k) => (
-          <option key={k} value={k}>{t(`channel.kind.${k}`)}</option>
+          <option key={k} value={k}>
+            {t(`channel.kind.${k}`)}
+          </option>
         ))}
       </select>
-      <p id="kind-help" className="muted">{t("channel.kindHelp", { seconds: KIOSK_RESET_SECONDS })}</p>
+      <p id="kind-help" className="muted">
+        {t("channel.kindHelp", { seconds: KIOSK_RESET_SECONDS })}
+      </p>
       {creating && (
         <>
           <label htmlFor="code">{t("channel.code")}</label>
           <input id="code" name="code" pattern="[A-Za-z0-9_\-]{3,64}" aria-describedby="code-help" />
-          <p id="code-help" className="muted">{t("channel.codeHelp")}</p>
+          <p id="code-help" className="muted">
+            {t("channel.codeHelp")}
+          </p>
           <FieldError messages={errors.code} />
         </>
       )}

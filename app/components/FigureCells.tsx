@@ -27,7 +27,12 @@ export function FigureCells({ figure, score = false }: { figure: SatisfactionFig
       <td className={cls}>{figure.n}</td>
       <td className={cls}>
         {formatPercent(figure.satisfied)}
-        {!figure.sufficient && <> <InsufficientMark /></>}
+        {!figure.sufficient && (
+          <>
+            {" "}
+            <InsufficientMark />
+          </>
+        )}
       </td>
       <td className={cls}>{formatInterval(figure)}</td>
       {score && <td className={cls}>{figure.score.toFixed(1)}</td>}

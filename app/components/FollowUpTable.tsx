@@ -2,7 +2,14 @@ import { Link } from "@remix-run/react";
 import { t, type MessageKey } from "~/locales";
 import { isOverdue } from "~/modules/surveys/follow-up";
 
-export type FollowUpRow = { id: number; reason: string; dueDate: string | null; status: string; owner: { name: string } | null; office?: { name: string } };
+export type FollowUpRow = {
+  id: number;
+  reason: string;
+  dueDate: string | null;
+  status: string;
+  owner: { name: string } | null;
+  office?: { name: string };
+};
 
 /** A case's due date, or the notice that it waits for the calendar of its period. */
 export function DueDate({ dueDate }: { dueDate: string | null }) {
@@ -27,7 +34,9 @@ export function FollowUpTable({ cases, today, showOffice }: { cases: FollowUpRow
         <tbody>
           {cases.map((c) => (
             <tr key={c.id}>
-              <td><Link to={`/follow-ups/${c.id}`}>{c.id}</Link></td>
+              <td>
+                <Link to={`/follow-ups/${c.id}`}>{c.id}</Link>
+              </td>
               {showOffice && <td>{c.office?.name}</td>}
               <td>{t(c.reason as MessageKey)}</td>
               <td>

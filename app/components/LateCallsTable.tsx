@@ -1,7 +1,15 @@
 import { Link } from "@remix-run/react";
 import { t } from "~/locales";
 
-type LateCall = { id: number; scheduledDate: string; dueDate: string; status: string; office: { name: string }; unit: { name: string } | null; evaluator: { name: string } };
+type LateCall = {
+  id: number;
+  scheduledDate: string;
+  dueDate: string;
+  status: string;
+  office: { name: string };
+  unit: { name: string } | null;
+  evaluator: { name: string };
+};
 
 /** Test records past their due day: still open (with a link for the evaluator) or submitted late. */
 export function LateCallsTable({ calls, showEvaluator }: { calls: LateCall[]; showEvaluator: boolean }) {
@@ -21,7 +29,9 @@ export function LateCallsTable({ calls, showEvaluator }: { calls: LateCall[]; sh
           {calls.map((c) => (
             <tr key={c.id}>
               <td>{c.scheduledDate}</td>
-              <td>{c.office.name}・{c.unit?.name}</td>
+              <td>
+                {c.office.name}・{c.unit?.name}
+              </td>
               {showEvaluator && <td>{c.evaluator.name}</td>}
               <td>{c.dueDate}</td>
               <td>
@@ -30,7 +40,9 @@ export function LateCallsTable({ calls, showEvaluator }: { calls: LateCall[]; sh
                 ) : showEvaluator ? (
                   <span className="badge overdue">{t("evaluator.overdue")}</span>
                 ) : (
-                  <Link to={`/evaluator/calls/${c.id}`} className="badge overdue">{t("evaluator.overdue")}</Link>
+                  <Link to={`/evaluator/calls/${c.id}`} className="badge overdue">
+                    {t("evaluator.overdue")}
+                  </Link>
                 )}
               </td>
             </tr>

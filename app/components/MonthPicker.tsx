@@ -9,7 +9,9 @@ export function MonthPicker({ month }: { month: string }) {
         <label htmlFor="month">{t("office.month")}</label>
         <input id="month" name="month" type="month" defaultValue={month} />
       </div>
-      <button type="submit" className="secondary">{t("office.show")}</button>
+      <button type="submit" className="secondary">
+        {t("office.show")}
+      </button>
     </Form>
   );
 }

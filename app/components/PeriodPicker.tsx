@@ -21,7 +21,9 @@ export function PeriodPicker({ period, questionnaires = [], questionnaireId = nu
         <label htmlFor="span">{t("period.span")}</label>
         <select id="span" name="span" defaultValue={String(period.span)}>
           {PERIOD_SPANS.map((s) => (
-            <option key={s} value={s}>{t(s === 1 ? "period.span.1" : "period.span.3")}</option>
+            <option key={s} value={s}>
+              {t(s === 1 ? "period.span.1" : "period.span.3")}
+            </option>
           ))}
         </select>
       </div>
@@ -30,12 +32,16 @@ export function PeriodPicker({ period, questionnaires = [], questionnaireId = nu
           <label htmlFor="survey">{t("office.questionnaire")}</label>
           <select id="survey" name="survey" defaultValue={questionnaireId ?? undefined}>
             {questionnaires.map((q) => (
-              <option key={q.id} value={q.id}>{q.title}</option>
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
             ))}
           </select>
         </div>
       )}
-      <button type="submit" className="secondary">{t("office.show")}</button>
+      <button type="submit" className="secondary">
+        {t("office.show")}
+      </button>
     </Form>
   );
 }

@@ -64,7 +64,11 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
         <label htmlFor="website">{t("survey.page.honeypot")}</label>
         <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      {busy && <p className="muted" role="status">{t("survey.page.submitting")}</p>}
+      {busy && (
+        <p className="muted" role="status">
+          {t("survey.page.submitting")}
+        </p>
+      )}
       {/* Kept mounted while sending: unmounting the SurveyJS view loses the answers. */}
       <Survey model={model} />
     </>

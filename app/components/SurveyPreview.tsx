@@ -26,7 +26,11 @@ export function SurveyPreview({ text }: { text: string }) {
     return (
       <div className="error-summary" role="status" data-testid="preview-errors">
         <p>{t("surveyAdmin.previewInvalid")}</p>
-        <ul>{state.errors?.map((e) => <li key={e}>{e}</li>)}</ul>
+        <ul>
+          {state.errors?.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
       </div>
     );
   }

@@ -28,7 +28,14 @@ export function TrendChart({ points, seriesLabel, intervalLabel, ariaLabel, unit
         data={{
           labels: points.map((p) => p.label),
           datasets: [
-            { label: intervalLabel, data: points.map((p) => pct(p.upper)), borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: "rgba(11,92,173,0.15)" },
+            {
+              label: intervalLabel,
+              data: points.map((p) => pct(p.upper)),
+              borderWidth: 0,
+              pointRadius: 0,
+              fill: "+1",
+              backgroundColor: "rgba(11,92,173,0.15)",
+            },
             { label: `${intervalLabel}${lowerSuffix}`, data: points.map((p) => pct(p.lower)), borderWidth: 0, pointRadius: 0, fill: false },
             { label: seriesLabel, data: points.map((p) => pct(p.value)), borderColor: "#0b5cad", backgroundColor: "#0b5cad", tension: 0.2 },
           ],

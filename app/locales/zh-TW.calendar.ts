@@ -1,7 +1,8 @@
 /** Messages of the working-day calendar (政府行政機關辦公日曆表) and its admin page. */
 export const calendarMessages = {
   "calendar.title": "辦公日曆",
-  "calendar.help": "行政院人事行政總處每年 6 月公布次年「政府行政機關辦公日曆表」，請至政府資料開放平臺（資料集 14718）下載 CSV 檔後在此匯入。測試排程與追蹤案件期限都以此日曆計算工作天。",
+  "calendar.help":
+    "行政院人事行政總處每年 6 月公布次年「政府行政機關辦公日曆表」，請至政府資料開放平臺（資料集 14718）下載 CSV 檔後在此匯入。測試排程與追蹤案件期限都以此日曆計算工作天。",
   "calendar.years": "已匯入年度",
   "calendar.noYears": "尚未匯入任何年度的辦公日曆。",
   "calendar.year": "年度",

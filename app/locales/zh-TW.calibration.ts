@@ -1,7 +1,8 @@
 /** Messages of the calibration pages (評分校準) of the telephone-courtesy tests. */
 export const calibrationMessages = {
   "calibration.title": "評分校準",
-  "calibration.intro": "多位測試人員就同一通電話（腳本情境或錄音）各自評分，檢視各項目與整體的評分一致性。校準成績不列入任何機關的測試成績。",
+  "calibration.intro":
+    "多位測試人員就同一通電話（腳本情境或錄音）各自評分，檢視各項目與整體的評分一致性。校準成績不列入任何機關的測試成績。",
   "calibration.list": "校準場次",
   "calibration.none": "目前沒有校準場次。",
   "calibration.create": "新增校準場次",
@@ -38,7 +39,8 @@ export const calibrationMessages = {
   "calibration.col.band": "等第",
   "calibration.col.deviation": "平均偏離",
   "calibration.mostDeviant": "偏離最多",
-  "calibration.deviation.explain": "平均偏離＝該測試人員各項得分率（得分占該項滿分的比例）與該項中位數之差的絕對值平均，以百分點表示；最大者以醒目標示，建議共同檢視其評分理由。",
+  "calibration.deviation.explain":
+    "平均偏離＝該測試人員各項得分率（得分占該項滿分的比例）與該項中位數之差的絕對值平均，以百分點表示；最大者以醒目標示，建議共同檢視其評分理由。",
   "calibration.deviation.two": "僅 2 位測試人員時，兩人與中位數的距離必然相同，需至少 3 位才能指出偏離者。",
   "calibration.deviation.none": "沒有測試人員明顯偏離其他人。",
 
@@ -47,9 +49,12 @@ export const calibrationMessages = {
   "calibration.iccAverage": "ICC(2,k) 全體平均",
   "calibration.kappa": "Fleiss' kappa",
   "calibration.itemsUsed": "納入 {n} 項",
-  "calibration.icc.explain": "ICC（組內相關係數）以各評分項目為對象、得分占該項滿分的比例為數值，衡量測試人員評分的絕對一致性（雙向隨機效果模式）。ICC(2,1) 表示單一測試人員評分的可信度，ICC(2,k) 表示全體平均分數的可信度；0.5 以下為差、0.75 以上為良好、0.9 以上為優秀（Koo & Li, 2016）。",
-  "calibration.kappa.explain": "Fleiss' kappa 將每項分數分為滿分、部分給分、0 分三類，扣除偶然造成的一致後衡量分類一致程度；0.41 以上為中度、0.61 以上為高度、0.81 以上為幾乎完全一致（Landis & Koch, 1977）。",
-  "calibration.paradox": "若多數項目大家都給滿分，項目之間差異很小，ICC 與 kappa 即使評分幾乎一致也會偏低；請一併參考下表各項目「與眾數一致」的比例。",
+  "calibration.icc.explain":
+    "ICC（組內相關係數）以各評分項目為對象、得分占該項滿分的比例為數值，衡量測試人員評分的絕對一致性（雙向隨機效果模式）。ICC(2,1) 表示單一測試人員評分的可信度，ICC(2,k) 表示全體平均分數的可信度；0.5 以下為差、0.75 以上為良好、0.9 以上為優秀（Koo & Li, 2016）。",
+  "calibration.kappa.explain":
+    "Fleiss' kappa 將每項分數分為滿分、部分給分、0 分三類，扣除偶然造成的一致後衡量分類一致程度；0.41 以上為中度、0.61 以上為高度、0.81 以上為幾乎完全一致（Landis & Koch, 1977）。",
+  "calibration.paradox":
+    "若多數項目大家都給滿分，項目之間差異很小，ICC 與 kappa 即使評分幾乎一致也會偏低；請一併參考下表各項目「與眾數一致」的比例。",
   "calibration.na.explain": "有人評為「不適用」的項目不納入 ICC、kappa 與偏離計算。",
   "calibration.iccLevel.poor": "差",
   "calibration.iccLevel.moderate": "中等",

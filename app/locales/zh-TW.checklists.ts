@@ -47,7 +47,8 @@ export const checklistMessages = {
   "checklist.checked": "檢核次數",
   "checklist.failRate": "不符合比例",
   "checklist.pickOffice": "選擇機關以檢視該機關的分數趨勢與常見缺失。",
-  "checklist.scoreMethod": "分數 = 符合項目數 ÷ 適用項目數 × 100（不適用項目不計），四捨五入至小數一位；等第與改善門檻沿用電話禮貌測試量表。",
+  "checklist.scoreMethod":
+    "分數 = 符合項目數 ÷ 適用項目數 × 100（不適用項目不計），四捨五入至小數一位；等第與改善門檻沿用電話禮貌測試量表。",
   "checklist.ownOfficeHint": "測試人員不得檢核自己服務的機關。",
 
   "checklist.error.ownOffice": "不得檢核自己服務的機關。",

@@ -65,7 +65,7 @@ export const resultsMessages = {
   "scales.rejected": "量表未儲存：",
   "scales.error.json": "JSON 格式錯誤：{detail}",
   "scales.error.shape": "量表格式不正確：欄位 {path}（{detail}）",
-  "scales.error.key": "量表代碼不可變更，請保留 \"key\": \"{key}\"。",
+  "scales.error.key": '量表代碼不可變更，請保留 "key": "{key}"。',
   "scales.error.invalid": "量表內容有誤：{detail}",
   "scales.error.tooLarge": "量表內容過大。",
 } as const;

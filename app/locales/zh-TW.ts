@@ -72,7 +72,8 @@ export const zhTW = {
   "survey.page.honeypot": "網站（請勿填寫）",
   "survey.progress.page": "第 {n} 頁",
   "duplicates.title": "疑似重複填答",
-  "duplicates.intro": "同一瀏覽器一天內再次填答同一機關的問卷會標記為疑似重複，不列入統計。確認為不同民眾後可解除標記，解除後即列入統計；誤解除者可重新標記。",
+  "duplicates.intro":
+    "同一瀏覽器一天內再次填答同一機關的問卷會標記為疑似重複，不列入統計。確認為不同民眾後可解除標記，解除後即列入統計；誤解除者可重新標記。",
   "duplicates.views": "檢視",
   "duplicates.view.flagged": "標記中",
   "duplicates.view.cleared": "已解除標記",
@@ -141,7 +142,8 @@ export const zhTW = {
   "surveyAdmin.create": "新增問卷",
   "surveyAdmin.versions": "共 {count} 個版本",
   "surveyAdmin.versionLine": "第 {version} 版：{responses} 份填答、{channels} 個管道",
-  "surveyAdmin.editHelp": "以 SurveyJS JSON 編輯問卷；評分題可加上 \"dimension\"（environment、courtesy、professionalism、measures、overall 或自訂）。已有填答的版本不會被修改，儲存時會建立新版本，原本使用該版本的施測管道將改用新版本。",
+  "surveyAdmin.editHelp":
+    '以 SurveyJS JSON 編輯問卷；評分題可加上 "dimension"（environment、courtesy、professionalism、measures、overall 或自訂）。已有填答的版本不會被修改，儲存時會建立新版本，原本使用該版本的施測管道將改用新版本。',
   "surveyAdmin.json": "問卷定義（JSON）",
   "surveyAdmin.preview": "即時預覽",
   "surveyAdmin.previewInvalid": "目前的定義無法預覽：",
@@ -169,7 +171,8 @@ export const zhTW = {
   "channel.kind.qr": "QR Code",
   "channel.kind.link": "網址連結",
   "channel.kind.kiosk": "平板／資訊站",
-  "channel.kindHelp": "平板／資訊站：櫃台共用的平板，感謝頁 {seconds} 秒後自動換下一位填答，同一台平板的填答不視為重複；可在網址後加上 ?device=櫃台代號（英數字）區分各台平板。",
+  "channel.kindHelp":
+    "平板／資訊站：櫃台共用的平板，感謝頁 {seconds} 秒後自動換下一位填答，同一台平板的填答不視為重複；可在網址後加上 ?device=櫃台代號（英數字）區分各台平板。",
   "channel.opensAt": "開放時間（臺北時間，留白表示立即）",
   "channel.closesAt": "結束時間（留白表示不限）",
   "channel.state": "狀態",
@@ -283,7 +286,8 @@ export const zhTW = {
   "appeal.decided": "申復已審結：{status}。",
   "appeal.history": "申復紀錄",
   "plan.generate": "產生測試排程",
-  "plan.help": "系統依亂數種子將各機關課室分機的測試電話分配到該月上班日與辦公時段，測試人員不會測到自己的機關，工作量平均分配；同一種子可重現相同排程。",
+  "plan.help":
+    "系統依亂數種子將各機關課室分機的測試電話分配到該月上班日與辦公時段，測試人員不會測到自己的機關，工作量平均分配；同一種子可重現相同排程。",
   "plan.callsPerTarget": "每個分機每月測試次數",
   "plan.seed": "亂數種子",
   "plan.replace": "取代尚未執行的排程（已開始或已送出的紀錄保留）",
@@ -313,7 +317,8 @@ export const zhTW = {
   "mutual.switchboard": "總機 {phone}",
   "plan.error.calls": "每個分機每月測試 1 到 4 次。",
   "improvement.title": "改善報告",
-  "improvement.help": "課室當月電話禮貌測試平均分數低於評分量表的改善門檻（目前為 {threshold} 分）時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
+  "improvement.help":
+    "課室當月電話禮貌測試平均分數低於評分量表的改善門檻（目前為 {threshold} 分）時，須於次月 15 日前提出改善報告（原因、改善措施與完成日期）。",
   "improvement.none": "目前沒有需要提出的改善報告。",
   "improvement.filed": "已提出",
   "improvement.pending": "待提出",

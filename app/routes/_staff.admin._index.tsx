@@ -24,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ counts: { offices, users, surveys, channels, responses, openCases, calendarYears } });
 }
 
-const CARDS: Array<{ key: "offices" | "users" | "surveys" | "channels" | "responses" | "openCases" | "calendarYears"; label: MessageKey; to: string }> = [
+const CARDS: Array<{
+  key: "offices" | "users" | "surveys" | "channels" | "responses" | "openCases" | "calendarYears";
+  label: MessageKey;
+  to: string;
+}> = [
   { key: "offices", label: "admin.home.offices", to: "/admin/offices" },
   { key: "users", label: "admin.home.users", to: "/admin/users" },
   { key: "surveys", label: "admin.home.surveys", to: "/admin/surveys" },

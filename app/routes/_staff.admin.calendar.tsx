@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("year");
   if (asked !== null && !/^\d{4}$/.test(asked)) throw errorResponse(400, t("calendar.error.year"));
   if (asked !== null && !years.some((y) => String(y.year) === asked)) throw errorResponse(404, t("error.notFound"));
-  const shown = asked !== null ? Number(asked) : years.at(-1)?.year ?? null;
+  const shown = asked !== null ? Number(asked) : (years.at(-1)?.year ?? null);
   return json({ years, missing, shown, specialDays: shown === null ? [] : await specialDaysOf(prisma, shown) });
 }
 
@@ -48,11 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const file = form.get("file");
   if (!(file instanceof File) || (file.name === "" && file.size === 0)) return errorResponse(400, t("calendar.error.noFile"));
-  if (!/\.csv$/i.test(file.name) || !CSV_TYPES.includes(file.type.split(";")[0].trim().toLowerCase())) return errorResponse(415, t("calendar.error.notCsv"));
+  if (!/\.csv$/i.test(file.name) || !CSV_TYPES.includes(file.type.split(";")[0].trim().toLowerCase()))
+    return errorResponse(415, t("calendar.error.notCsv"));
   try {
     const text = decodeDgpaCsv(new Uint8Array(await file.arrayBuffer()));
     const imported = await importCalendarYear(prisma, text, user.id);
-    return json({ ok: t("calendar.imported", { year: imported.year, roc: imported.year - 1911, daysOff: imported.daysOff, filled: imported.filled }) });
+    return json({
+      ok: t("calendar.imported", { year: imported.year, roc: imported.year - 1911, daysOff: imported.daysOff, filled: imported.filled }),
+    });
   } catch (e) {
     if (e instanceof CalendarCsvError) return errorResponse(400, e.message);
     throw e;
@@ -68,16 +71,30 @@ export default function CalendarAdmin() {
       <h1>{t("calendar.title")}</h1>
       <p className="muted">{t("calendar.help")}</p>
       {d.missing.map((year) => (
-        <p key={year} className="error" data-testid="missing-year">{t("calendar.missingYear", { year, roc: year - 1911 })}</p>
+        <p key={year} className="error" data-testid="missing-year">
+          {t("calendar.missingYear", { year, roc: year - 1911 })}
+        </p>
       ))}
 
       <Form method="post" encType="multipart/form-data" className="card">
         <h2>{t("calendar.import")}</h2>
         <label htmlFor="file">{t("calendar.file")}</label>
         <input id="file" name="file" type="file" accept=".csv,text/csv" required />
-        {result && "error" in result && <p className="error" role="alert">{result.error}</p>}
-        {result && "ok" in result && <p className="ok" role="status">{result.ok}</p>}
-        <p><button type="submit" disabled={busy}>{t("calendar.submit")}</button></p>
+        {result && "error" in result && (
+          <p className="error" role="alert">
+            {result.error}
+          </p>
+        )}
+        {result && "ok" in result && (
+          <p className="ok" role="status">
+            {result.ok}
+          </p>
+        )}
+        <p>
+          <button type="submit" disabled={busy}>
+            {t("calendar.submit")}
+          </button>
+        </p>
       </Form>
 
       <h2>{t("calendar.years")}</h2>
@@ -100,7 +117,9 @@ export default function CalendarAdmin() {
                   <td>{yearLabel(y.year)}</td>
                   <td className="num">{y.daysOff}</td>
                   <td>{y.makeUpDays.length === 0 ? t("common.none") : y.makeUpDays.map(rocDateLabel).join("、")}</td>
-                  <td><Link to={`?year=${y.year}`}>{t("calendar.view")}</Link></td>
+                  <td>
+                    <Link to={`?year=${y.year}`}>{t("calendar.view")}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -33,22 +33,38 @@ export default function ChannelPage() {
   const base = `/admin/channels/${channel.id}`;
   return (
     <>
-      <h1>{channel.label}（<code>{channel.code}</code>）</h1>
+      <h1>
+        {channel.label}（<code>{channel.code}</code>）
+      </h1>
       <p>
-        {channel.office.name}{channel.unit ? `・${channel.unit.name}` : ""}・{channel.version.definition.title}（{channel.version.version}）・{t(`channel.state.${state}`)}
+        {channel.office.name}
+        {channel.unit ? `・${channel.unit.name}` : ""}・{channel.version.definition.title}（{channel.version.version}）・
+        {t(`channel.state.${state}`)}
       </p>
       <div className="split">
         <div className="card">
           <img src={`${base}/qr.svg`} alt={t("channel.qrAlt", { url })} width={240} height={240} />
-          <p><a href={url}>{url}</a></p>
+          <p>
+            <a href={url}>{url}</a>
+          </p>
           <p className="inline-form">
-            <a className="button" href={`${base}/qr.png`} download={`qr-${channel.code}.png`}>{t("channel.downloadPng")}</a>
-            <a className="button secondary" href={`${base}/qr.svg`} download={`qr-${channel.code}.svg`}>{t("channel.downloadSvg")}</a>
-            <a className="button secondary" href={`${base}/poster`} target="_blank" rel="noreferrer">{t("channel.poster")}</a>
+            <a className="button" href={`${base}/qr.png`} download={`qr-${channel.code}.png`}>
+              {t("channel.downloadPng")}
+            </a>
+            <a className="button secondary" href={`${base}/qr.svg`} download={`qr-${channel.code}.svg`}>
+              {t("channel.downloadSvg")}
+            </a>
+            <a className="button secondary" href={`${base}/poster`} target="_blank" rel="noreferrer">
+              {t("channel.poster")}
+            </a>
           </p>
         </div>
         <div>
-          {result?.ok && <p className="ok" role="status">{t("common.saved")}</p>}
+          {result?.ok && (
+            <p className="ok" role="status">
+              {t("common.saved")}
+            </p>
+          )}
           <ChannelForm options={options} values={channel} errors={result?.errors} creating={false} />
         </div>
       </div>

@@ -46,10 +46,19 @@ export default function Channels() {
           <tbody>
             {channels.map((c) => (
               <tr key={c.id}>
-                <td><Link to={`/admin/channels/${c.id}`}><code>{c.code}</code></Link></td>
+                <td>
+                  <Link to={`/admin/channels/${c.id}`}>
+                    <code>{c.code}</code>
+                  </Link>
+                </td>
                 <td>{c.label}</td>
-                <td>{c.office.name}{c.unit ? `・${c.unit.name}` : ""}</td>
-                <td>{c.version.definition.title}（{c.version.version}）</td>
+                <td>
+                  {c.office.name}
+                  {c.unit ? `・${c.unit.name}` : ""}
+                </td>
+                <td>
+                  {c.version.definition.title}（{c.version.version}）
+                </td>
                 <td>{t(`channel.state.${c.state}`)}</td>
                 <td className="num">{c._count.responses}</td>
               </tr>

@@ -1,11 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActiveBadge, CheckboxField, FormOutcome, FieldError, OfficeFields, TextField, useResetOnSuccess } from "~/components/AdminOrgForms";
+import {
+  ActiveBadge,
+  CheckboxField,
+  FormOutcome,
+  FieldError,
+  OfficeFields,
+  TextField,
+  useResetOnSuccess,
+} from "~/components/AdminOrgForms";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
-import { addExtension, addUnit, deleteExtension, getOfficeDetail, officeFormOptions, renameUnit, updateOffice } from "~/modules/org/offices.server";
+import {
+  addExtension,
+  addUnit,
+  deleteExtension,
+  getOfficeDetail,
+  officeFormOptions,
+  renameUnit,
+  updateOffice,
+} from "~/modules/org/offices.server";
 import {
   extensionCreateSchema,
   extensionDeleteSchema,
@@ -18,7 +34,9 @@ import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/errors";
 import { idParam } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.office.name ?? t("admin.office.title")}｜${t("app.name")}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.office.name ?? t("admin.office.title")}｜${t("app.name")}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
@@ -70,15 +88,21 @@ export default function AdminOffice() {
   const addUnitForm = useResetOnSuccess(outcome("add-unit"));
   return (
     <>
-      <p><Link to="/admin/offices">{t("admin.office.back")}</Link></p>
-      <h1>{office.name} <ActiveBadge active={office.active} /></h1>
+      <p>
+        <Link to="/admin/offices">{t("admin.office.back")}</Link>
+      </p>
+      <h1>
+        {office.name} <ActiveBadge active={office.active} />
+      </h1>
 
       <h2>{t("admin.office.edit")}</h2>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="update-office" />
         <OfficeFields authorities={authorities} peerGroups={peerGroups} errors={errorsOf("update-office")} office={office} />
         <FormOutcome result={outcome("update-office")} />
-        <p><button type="submit">{t("common.save")}</button></p>
+        <p>
+          <button type="submit">{t("common.save")}</button>
+        </p>
       </Form>
 
       <h2>{t("admin.unit.title")}</h2>
@@ -91,8 +115,18 @@ export default function AdminOffice() {
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="rename-unit" />
             <input type="hidden" name="unitId" value={unit.id} />
-            <TextField idPrefix={`rename-${unit.id}-`} name="name" label="admin.unit.newName" errors={errorsOf("rename-unit", unit.id)} defaultValue={unit.name} required maxLength={50} />
-            <button type="submit" className="secondary">{t("admin.unit.rename")}</button>
+            <TextField
+              idPrefix={`rename-${unit.id}-`}
+              name="name"
+              label="admin.unit.newName"
+              errors={errorsOf("rename-unit", unit.id)}
+              defaultValue={unit.name}
+              required
+              maxLength={50}
+            />
+            <button type="submit" className="secondary">
+              {t("admin.unit.rename")}
+            </button>
           </Form>
           <FormOutcome result={outcome("rename-unit", unit.id)} />
 
@@ -117,7 +151,9 @@ export default function AdminOffice() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="delete-extension" />
                           <input type="hidden" name="extensionId" value={ext.id} />
-                          <button type="submit" className="secondary" aria-label={`${t("common.delete")} ${ext.number}`}>{t("common.delete")}</button>
+                          <button type="submit" className="secondary" aria-label={`${t("common.delete")} ${ext.number}`}>
+                            {t("common.delete")}
+                          </button>
                         </Form>
                         <FieldError id={`ext-${ext.id}`} errors={errorsOf("delete-extension", ext.id)} name="extensionId" />
                       </td>
@@ -131,9 +167,24 @@ export default function AdminOffice() {
           <Form method="post" className="inline-form" ref={result?.target === String(unit.id) ? addExtensionForm : undefined}>
             <input type="hidden" name="intent" value="add-extension" />
             <input type="hidden" name="unitId" value={unit.id} />
-            <TextField idPrefix={`ext-${unit.id}-`} name="number" label="admin.extension.number" errors={errorsOf("add-extension", unit.id)} required maxLength={10} />
-            <TextField idPrefix={`ext-${unit.id}-`} name="label" label="admin.extension.label" errors={errorsOf("add-extension", unit.id)} maxLength={50} />
-            <button type="submit" className="secondary">{t("admin.extension.add")}</button>
+            <TextField
+              idPrefix={`ext-${unit.id}-`}
+              name="number"
+              label="admin.extension.number"
+              errors={errorsOf("add-extension", unit.id)}
+              required
+              maxLength={10}
+            />
+            <TextField
+              idPrefix={`ext-${unit.id}-`}
+              name="label"
+              label="admin.extension.label"
+              errors={errorsOf("add-extension", unit.id)}
+              maxLength={50}
+            />
+            <button type="submit" className="secondary">
+              {t("admin.extension.add")}
+            </button>
           </Form>
           <FormOutcome result={outcome("add-extension", unit.id)} />
         </section>
@@ -145,7 +196,9 @@ export default function AdminOffice() {
         <TextField idPrefix="new-unit-" name="name" label="admin.unit.name" errors={errorsOf("add-unit")} required maxLength={50} />
         <CheckboxField idPrefix="new-unit-" name="isSwitchboard" label="admin.unit.isSwitchboard" errors={errorsOf("add-unit")} />
         <FormOutcome result={outcome("add-unit")} />
-        <p><button type="submit">{t("common.create")}</button></p>
+        <p>
+          <button type="submit">{t("common.create")}</button>
+        </p>
       </Form>
     </>
   );

@@ -52,13 +52,20 @@ export default function AdminOffices() {
             <tbody>
               {offices.map((o) => (
                 <tr key={o.id}>
-                  <td><Link to={`/admin/offices/${o.id}`}>{o.name}</Link></td>
+                  <td>
+                    <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
+                  </td>
                   <td>{officeKindLabel(o.kind)}</td>
-                  <td>{o.city}{o.district}</td>
+                  <td>
+                    {o.city}
+                    {o.district}
+                  </td>
                   <td>{o.authority.name}</td>
                   <td>{o.peerGroup?.name ?? t("common.none")}</td>
                   <td className="num">{o._count.units}</td>
-                  <td><ActiveBadge active={o.active} /></td>
+                  <td>
+                    <ActiveBadge active={o.active} />
+                  </td>
                 </tr>
               ))}
             </tbody>

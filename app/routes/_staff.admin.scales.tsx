@@ -46,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const saved = await saveScaleVersion(prisma, user.id, parsed.scale);
     return json({ ok: true as const, created: true, version: saved.scale.version });
   } catch (e) {
-    if (e instanceof RangeError) return json({ ok: false as const, error: t("scales.error.invalid", { detail: e.message }) }, { status: 400 });
+    if (e instanceof RangeError)
+      return json({ ok: false as const, error: t("scales.error.invalid", { detail: e.message }) }, { status: 400 });
     throw e;
   }
 }
@@ -75,7 +76,9 @@ function ScaleView({ scale }: { scale: Scale }) {
               {part.items.map((item) => (
                 <tr key={item.key}>
                   <td>{item.label}</td>
-                  <td><code>{item.key}</code></td>
+                  <td>
+                    <code>{item.key}</code>
+                  </td>
                   <td className="num">{item.maxPoints}</td>
                   <td>{mark(item.allowNA)}</td>
                   <td>{mark(item.autoFail)}</td>
@@ -117,7 +120,11 @@ export default function ScalesAdmin() {
     <>
       <h1>{t("scales.title")}</h1>
       <h2>{t(viewingOld ? "scales.viewing" : "scales.current", { key: shown.key, version: shown.version })}</h2>
-      {viewingOld && <p><Link to="/admin/scales">{t("scales.backToCurrent")}</Link></p>}
+      {viewingOld && (
+        <p>
+          <Link to="/admin/scales">{t("scales.backToCurrent")}</Link>
+        </p>
+      )}
       <ScaleView scale={shown} />
 
       <h2>{t("scales.versions")}</h2>
@@ -139,7 +146,9 @@ export default function ScalesAdmin() {
                 </td>
                 <td>{taipeiDateTime(v.createdAt)}</td>
                 <td className="num">{v.calls}</td>
-                <td><Link to={`?version=${v.version}`}>{t("scales.view")}</Link></td>
+                <td>
+                  <Link to={`?version=${v.version}`}>{t("scales.view")}</Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -159,10 +168,14 @@ export default function ScalesAdmin() {
           </div>
         )}
         {result?.ok && (
-          <p className="ok" role="status">{t(result.created ? "scales.saved" : "scales.unchanged", { version: result.version })}</p>
+          <p className="ok" role="status">
+            {t(result.created ? "scales.saved" : "scales.unchanged", { version: result.version })}
+          </p>
         )}
         <p>
-          <button type="submit" disabled={busy}>{t("common.save")}</button>
+          <button type="submit" disabled={busy}>
+            {t("common.save")}
+          </button>
         </p>
       </Form>
     </>

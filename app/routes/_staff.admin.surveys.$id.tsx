@@ -28,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const latest = definition.versions[0];
   return json({
     definition: { id: definition.id, key: definition.key, title: definition.title, kind: definition.kind },
-    versions: definition.versions.map((v) => ({ version: v.version, createdAt: v.createdAt, responses: v._count.responses, channels: v._count.channels })),
+    versions: definition.versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt,
+      responses: v._count.responses,
+      channels: v._count.channels,
+    })),
     text: JSON.stringify(JSON.parse(latest.json), null, 2),
   });
 }
@@ -63,16 +68,24 @@ export default function SurveyEditor() {
           {result && !result.ok && (
             <div className="error-summary" role="alert">
               <p>{t("surveyAdmin.rejected")}</p>
-              <ul>{result.errors.map((e) => <li key={e}>{e}</li>)}</ul>
+              <ul>
+                {result.errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
             </div>
           )}
           {result?.ok && (
             <p className="ok" role="status">
-              {result.created ? t("surveyAdmin.savedNewVersion", { version: result.version }) : t("surveyAdmin.savedSameVersion", { version: result.version })}
+              {result.created
+                ? t("surveyAdmin.savedNewVersion", { version: result.version })
+                : t("surveyAdmin.savedSameVersion", { version: result.version })}
             </p>
           )}
           <p>
-            <button type="submit" disabled={busy}>{t("common.save")}</button>
+            <button type="submit" disabled={busy}>
+              {t("common.save")}
+            </button>
           </p>
         </Form>
         <section aria-label={t("surveyAdmin.preview")}>

@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, t("surveyAdmin.error.key")),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, t("surveyAdmin.error.key")),
   kind: z.enum(["citizen", "staff", "complaint", "custom"]),
   template: z.string().max(60),
 });
@@ -57,8 +60,12 @@ export default function SurveyAdmin() {
           <tbody>
             {definitions.map((d) => (
               <tr key={d.id}>
-                <td><Link to={`/admin/surveys/${d.id}`}>{d.title}</Link></td>
-                <td><code>{d.key}</code></td>
+                <td>
+                  <Link to={`/admin/surveys/${d.id}`}>{d.title}</Link>
+                </td>
+                <td>
+                  <code>{d.key}</code>
+                </td>
                 <td className="num">{d.latestVersion}</td>
                 <td className="num">{d.responses}</td>
               </tr>
@@ -70,22 +77,36 @@ export default function SurveyAdmin() {
       <Form method="post" className="card">
         <label htmlFor="key">{t("surveyAdmin.key")}</label>
         <input id="key" name="key" required pattern="[a-z0-9][a-z0-9\-]{1,59}" aria-describedby="key-help" />
-        <p id="key-help" className="muted">{t("surveyAdmin.keyHelp")}</p>
-        {errors.key && <p className="error" role="alert">{errors.key.join("、")}</p>}
+        <p id="key-help" className="muted">
+          {t("surveyAdmin.keyHelp")}
+        </p>
+        {errors.key && (
+          <p className="error" role="alert">
+            {errors.key.join("、")}
+          </p>
+        )}
         <label htmlFor="kind">{t("surveyAdmin.kind")}</label>
         <select id="kind" name="kind" defaultValue="custom">
           {(["citizen", "staff", "complaint", "custom"] as const).map((k) => (
-            <option key={k} value={k}>{t(`surveyKind.${k}`)}</option>
+            <option key={k} value={k}>
+              {t(`surveyKind.${k}`)}
+            </option>
           ))}
         </select>
         <label htmlFor="template">{t("surveyAdmin.template")}</label>
         <select id="template" name="template" defaultValue="">
           <option value="">{t("surveyAdmin.blank")}</option>
           {templates.map((k) => (
-            <option key={k} value={k}>{k}</option>
+            <option key={k} value={k}>
+              {k}
+            </option>
           ))}
         </select>
-        {errors.template && <p className="error" role="alert">{errors.template.join("、")}</p>}
+        {errors.template && (
+          <p className="error" role="alert">
+            {errors.template.join("、")}
+          </p>
+        )}
         <p>
           <button type="submit">{t("common.create")}</button>
         </p>

@@ -44,19 +44,37 @@ export default function AdminUser() {
   const passwordForm = useResetOnSuccess(outcome("reset-password"));
   return (
     <>
-      <p><Link to="/admin/users">{t("admin.user.back")}</Link></p>
-      <h1>{user.name} <ActiveBadge active={user.active} /></h1>
+      <p>
+        <Link to="/admin/users">{t("admin.user.back")}</Link>
+      </p>
+      <h1>
+        {user.name} <ActiveBadge active={user.active} />
+      </h1>
       <p className="muted">{user.email}</p>
 
       <h2>{t("admin.user.edit")}</h2>
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="update-user" />
-        <TextField name="name" label="admin.user.name" errors={outcome("update-user")?.errors ?? {}} defaultValue={user.name} required maxLength={100} />
+        <TextField
+          name="name"
+          label="admin.user.name"
+          errors={outcome("update-user")?.errors ?? {}}
+          defaultValue={user.name}
+          required
+          maxLength={100}
+        />
         <ScopeFields authorities={authorities} offices={offices} units={units} errors={outcome("update-user")?.errors ?? {}} user={user} />
         <CheckboxField name="active" label="admin.form.active" errors={outcome("update-user")?.errors ?? {}} defaultChecked={user.active} />
-        {isSelf && <p className="muted">{t("admin.user.selfDemote")}{t("admin.user.selfDeactivate")}</p>}
+        {isSelf && (
+          <p className="muted">
+            {t("admin.user.selfDemote")}
+            {t("admin.user.selfDeactivate")}
+          </p>
+        )}
         <FormOutcome result={outcome("update-user")} />
-        <p><button type="submit">{t("common.save")}</button></p>
+        <p>
+          <button type="submit">{t("common.save")}</button>
+        </p>
       </Form>
 
       <h2>{t("admin.user.resetPassword")}</h2>
@@ -73,7 +91,9 @@ export default function AdminUser() {
           required
         />
         <FormOutcome result={outcome("reset-password")} />
-        <p><button type="submit">{t("admin.user.resetPassword")}</button></p>
+        <p>
+          <button type="submit">{t("admin.user.resetPassword")}</button>
+        </p>
       </Form>
     </>
   );

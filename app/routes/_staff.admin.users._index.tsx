@@ -46,7 +46,8 @@ function scopeLabel(u: ScopeRow): string {
 
 export default function AdminUsers() {
   const { users, total, page, pages, filter, authorities, offices, units } = useLoaderData<typeof loader>();
-  const pageLink = (n: number) => `?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(n) })}`;
+  const pageLink = (n: number) =>
+    `?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(n) })}`;
   const result = useActionData<FormResult>();
   const errors = result?.errors ?? {};
   return (
@@ -63,11 +64,15 @@ export default function AdminUsers() {
           <select id="filter-role" name="role" defaultValue={filter.role ?? ""}>
             <option value="">{t("followUp.all")}</option>
             {ROLES.map((r) => (
-              <option key={r} value={r}>{roleLabel(r)}</option>
+              <option key={r} value={r}>
+                {roleLabel(r)}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="secondary">{t("office.show")}</button>
+        <button type="submit" className="secondary">
+          {t("office.show")}
+        </button>
       </Form>
       <p className="muted">{t("admin.user.count", { total, page, pages })}</p>
       {users.length === 0 ? (
@@ -87,11 +92,15 @@ export default function AdminUsers() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <td><Link to={`/admin/users/${u.id}`}>{u.email}</Link></td>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.email}</Link>
+                  </td>
                   <td>{u.name}</td>
                   <td>{roleLabel(u.role)}</td>
                   <td>{scopeLabel(u)}</td>
-                  <td><ActiveBadge active={u.active} /></td>
+                  <td>
+                    <ActiveBadge active={u.active} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -108,9 +117,19 @@ export default function AdminUsers() {
       <Form method="post" className="card">
         <TextField name="email" label="admin.user.email" type="email" errors={errors} required maxLength={200} />
         <TextField name="name" label="admin.user.name" errors={errors} required maxLength={100} />
-        <TextField name="password" label="admin.user.password" hint="admin.user.passwordHint" type="password" autoComplete="new-password" errors={errors} required />
+        <TextField
+          name="password"
+          label="admin.user.password"
+          hint="admin.user.passwordHint"
+          type="password"
+          autoComplete="new-password"
+          errors={errors}
+          required
+        />
         <ScopeFields authorities={authorities} offices={offices} units={units} errors={errors} />
-        <p><button type="submit">{t("common.create")}</button></p>
+        <p>
+          <button type="submit">{t("common.create")}</button>
+        </p>
       </Form>
     </>
   );

@@ -25,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function counts(checks: Record<string, Record<string, Check>>) {
   const all = Object.values(checks).flatMap((bySlot) => Object.values(bySlot));
-  return { applicable: all.filter((c) => c !== "na").length, obtained: all.filter((c) => c === "yes").length, failed: all.filter((c) => c === "no").length };
+  return {
+    applicable: all.filter((c) => c !== "na").length,
+    obtained: all.filter((c) => c === "yes").length,
+    failed: all.filter((c) => c === "no").length,
+  };
 }
 
 function fieldText(field: ChecklistField, value: FieldValue | undefined): string {
@@ -48,13 +52,18 @@ export default function ChecklistRecord() {
   const fields = template.sections.flatMap((s) => s.fields);
   return (
     <>
-      <p className="no-print"><Link to="/checklists">{t("common.back")}</Link></p>
-      <h1>{t("checklist.record", { id: record.id })}：{template.title}</h1>
+      <p className="no-print">
+        <Link to="/checklists">{t("common.back")}</Link>
+      </p>
+      <h1>
+        {t("checklist.record", { id: record.id })}：{template.title}
+      </h1>
       <p>
         {record.office.name}・{record.date}・{t(`checklist.kind.${record.kind}` as MessageKey)}
         <br />
         <span className="muted">
-          {t("checklist.evaluator")}：{record.evaluatorName}　{t("checklist.submittedAt")}：{taipeiLocalInput(record.submittedAt).replace("T", " ")}
+          {t("checklist.evaluator")}：{record.evaluatorName}　{t("checklist.submittedAt")}：
+          {taipeiLocalInput(record.submittedAt).replace("T", " ")}
         </span>
       </p>
       <div className="grid">
@@ -97,7 +106,9 @@ export default function ChecklistRecord() {
               <tr>
                 <th>{t("checklist.item")}</th>
                 {template.slots.map((slot) => (
-                  <th key={slot.key} className="num">{single ? t("checklist.result") : slot.label}</th>
+                  <th key={slot.key} className="num">
+                    {single ? t("checklist.result") : slot.label}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -108,7 +119,11 @@ export default function ChecklistRecord() {
                   {template.slots.map((slot) => {
                     const check = answers.checks[slot.key]?.[item.key];
                     return (
-                      <td key={slot.key} className={check === "no" ? "num error" : "num"} style={check === "no" ? { fontWeight: 700, background: "#fff5f5" } : undefined}>
+                      <td
+                        key={slot.key}
+                        className={check === "no" ? "num error" : "num"}
+                        style={check === "no" ? { fontWeight: 700, background: "#fff5f5" } : undefined}
+                      >
                         {check ? t(`checklist.check.${check}`) : t("checklist.check.missing")}
                       </td>
                     );

@@ -4,7 +4,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TrendChart } from "~/components/TrendChart";
 import { t, type MessageKey } from "~/locales";
 import { READING_ROLES, RECORDING_ROLES } from "~/modules/checklists";
-import { ensureTemplates, latestTemplates, listableOffices, listRecords, officeChecklistSummary } from "~/modules/checklists/records.server";
+import {
+  ensureTemplates,
+  latestTemplates,
+  listableOffices,
+  listRecords,
+  officeChecklistSummary,
+} from "~/modules/checklists/records.server";
 import { currentScale } from "~/modules/courtesy/scales.server";
 import { requireUser } from "~/modules/org/auth.server";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
@@ -63,7 +69,9 @@ export default function Checklists() {
       <h1>{t("checklist.title")}</h1>
       {d.canRecord && (
         <p className="no-print">
-          <Link to="/checklists/new" className="button">{t("checklist.new")}</Link>
+          <Link to="/checklists/new" className="button">
+            {t("checklist.new")}
+          </Link>
         </p>
       )}
       <Form method="get" className="inline-form no-print">
@@ -76,7 +84,9 @@ export default function Checklists() {
           <select id="office" name="office" defaultValue={d.officeId ?? ""}>
             <option value="">{t("checklist.allOffices")}</option>
             {d.offices.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
             ))}
           </select>
         </div>
@@ -85,11 +95,15 @@ export default function Checklists() {
           <select id="template" name="template" defaultValue={d.templateKey}>
             <option value="">{t("checklist.allTemplates")}</option>
             {d.templates.map((x) => (
-              <option key={x.key} value={x.key}>{x.title}</option>
+              <option key={x.key} value={x.key}>
+                {x.title}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="secondary">{t("checklist.filter")}</button>
+        <button type="submit" className="secondary">
+          {t("checklist.filter")}
+        </button>
       </Form>
 
       {d.summary ? <OfficeSummary name={d.officeName} summary={d.summary} /> : <p className="muted">{t("checklist.pickOffice")}</p>}
@@ -114,10 +128,15 @@ export default function Checklists() {
             <tbody>
               {d.records.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/checklists/${r.id}`}>{r.id}</Link></td>
+                  <td>
+                    <Link to={`/checklists/${r.id}`}>{r.id}</Link>
+                  </td>
                   <td>{r.date}</td>
                   <td>{r.office.name}</td>
-                  <td>{r.template.title}<div className="muted">{t(`checklist.kind.${r.kind}` as MessageKey)}</div></td>
+                  <td>
+                    {r.template.title}
+                    <div className="muted">{t(`checklist.kind.${r.kind}` as MessageKey)}</div>
+                  </td>
                   <td>{r.evaluatorName}</td>
                   <td className="num">{r.score.toFixed(1)}</td>
                   <td>
@@ -161,14 +180,16 @@ function OfficeSummary({ name, summary }: { name: string; summary: Summary }) {
                 </tr>
               </thead>
               <tbody>
-                {summary.trend.filter((p) => p.n > 0).map((p) => (
-                  <tr key={p.month}>
-                    <td>{rocMonthLabel(p.month)}</td>
-                    <td className="num">{p.n}</td>
-                    <td className="num">{p.mean?.toFixed(1)}</td>
-                    <td className="num">{p.lower !== null && p.upper !== null ? `${p.lower.toFixed(1)}–${p.upper.toFixed(1)}` : "—"}</td>
-                  </tr>
-                ))}
+                {summary.trend
+                  .filter((p) => p.n > 0)
+                  .map((p) => (
+                    <tr key={p.month}>
+                      <td>{rocMonthLabel(p.month)}</td>
+                      <td className="num">{p.n}</td>
+                      <td className="num">{p.mean?.toFixed(1)}</td>
+                      <td className="num">{p.lower !== null && p.upper !== null ? `${p.lower.toFixed(1)}–${p.upper.toFixed(1)}` : "—"}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
@@ -192,7 +213,10 @@ function OfficeSummary({ name, summary }: { name: string; summary: Summary }) {
                 <tbody>
                   {summary.topFailed.map((f) => (
                     <tr key={`${f.templateKey}/${f.item}`}>
-                      <td>{f.label}<div className="muted">{f.templateTitle}</div></td>
+                      <td>
+                        {f.label}
+                        <div className="muted">{f.templateTitle}</div>
+                      </td>
                       <td className="num">{f.failed}</td>
                       <td className="num">{f.checked}</td>
                       <td className="num">{(f.rate * 100).toFixed(1)}%</td>

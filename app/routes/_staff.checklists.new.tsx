@@ -49,7 +49,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   return json({
     ...base,
-    form: { templateId: stored.id, title: stored.template.title, officeId: office.id, officeName: office.name, date: picked.date, survey: checklistSurvey(stored.template) },
+    form: {
+      templateId: stored.id,
+      title: stored.template.title,
+      officeId: office.id,
+      officeName: office.name,
+      date: picked.date,
+      survey: checklistSurvey(stored.template),
+    },
   });
 }
 
@@ -85,7 +92,9 @@ export default function NewChecklist() {
           <select id="template" name="template" defaultValue={d.picked.templateId} required>
             <option value="">{t("admin.form.choose")}</option>
             {d.templates.map((x) => (
-              <option key={x.id} value={x.id}>{x.title}（{t(`checklist.kind.${x.kind}` as MessageKey)}）</option>
+              <option key={x.id} value={x.id}>
+                {x.title}（{t(`checklist.kind.${x.kind}` as MessageKey)}）
+              </option>
             ))}
           </select>
         </div>
@@ -94,7 +103,9 @@ export default function NewChecklist() {
           <select id="office" name="office" defaultValue={d.picked.officeId} required>
             <option value="">{t("admin.form.choose")}</option>
             {d.offices.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
             ))}
           </select>
         </div>
@@ -102,7 +113,9 @@ export default function NewChecklist() {
           <label htmlFor="date">{t("checklist.date")}</label>
           <input id="date" name="date" type="date" defaultValue={d.picked.date} max={d.today} required />
         </div>
-        <button type="submit" className="secondary">{form ? t("checklist.change") : t("checklist.start")}</button>
+        <button type="submit" className="secondary">
+          {form ? t("checklist.change") : t("checklist.start")}
+        </button>
       </Form>
       <p className="muted">{t("checklist.ownOfficeHint")}</p>
 
@@ -118,10 +131,15 @@ export default function NewChecklist() {
             busy={fetcher.state !== "idle"}
             result={fetcher.state === "idle" ? fetcher.data : undefined}
             onSubmit={(answers) =>
-              fetcher.submit({ templateId: form.templateId, officeId: form.officeId, date: form.date, answers } as never, { method: "post", encType: "application/json" })
+              fetcher.submit({ templateId: form.templateId, officeId: form.officeId, date: form.date, answers } as never, {
+                method: "post",
+                encType: "application/json",
+              })
             }
           />
-          <p className="muted"><Link to="/checklists">{t("common.back")}</Link></p>
+          <p className="muted">
+            <Link to="/checklists">{t("common.back")}</Link>
+          </p>
         </section>
       )}
     </>

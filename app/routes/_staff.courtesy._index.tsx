@@ -46,11 +46,25 @@ export default function CourtesyHome() {
     <>
       <h1>{t("nav.courtesy")}</h1>
       <p className="inline-form">
-        {reviewer && <Link className="button secondary" to="/courtesy/plans">{t("courtesy.plans")}</Link>}
-        <Link className="button secondary" to="/courtesy/improvements">{t("courtesy.improvements", { count: d.reportsDue })}</Link>
-        <Link className="button secondary" to="/courtesy/results">{t("nav.courtesyResults")}</Link>
-        <Link className="button secondary" to="/courtesy/mutual">{t("mutual.title")}</Link>
-        {reviewer && <Link className="button secondary" to="/courtesy/calibration">{t("courtesy.calibration")}</Link>}
+        {reviewer && (
+          <Link className="button secondary" to="/courtesy/plans">
+            {t("courtesy.plans")}
+          </Link>
+        )}
+        <Link className="button secondary" to="/courtesy/improvements">
+          {t("courtesy.improvements", { count: d.reportsDue })}
+        </Link>
+        <Link className="button secondary" to="/courtesy/results">
+          {t("nav.courtesyResults")}
+        </Link>
+        <Link className="button secondary" to="/courtesy/mutual">
+          {t("mutual.title")}
+        </Link>
+        {reviewer && (
+          <Link className="button secondary" to="/courtesy/calibration">
+            {t("courtesy.calibration")}
+          </Link>
+        )}
       </p>
       <h2>{t("courtesy.pendingAppeals", { count: d.appeals.length })}</h2>
       {d.appeals.length === 0 ? (
@@ -70,8 +84,12 @@ export default function CourtesyHome() {
             <tbody>
               {d.appeals.map((a) => (
                 <tr key={a.id}>
-                  <td><Link to={`/courtesy/calls/${a.callId}`}>#{a.callId}</Link></td>
-                  <td>{a.call.office.name}・{a.call.unit?.name}</td>
+                  <td>
+                    <Link to={`/courtesy/calls/${a.callId}`}>#{a.callId}</Link>
+                  </td>
+                  <td>
+                    {a.call.office.name}・{a.call.unit?.name}
+                  </td>
                   <td>{taipeiDate(new Date(a.filedAt))}</td>
                   <td className="num">{a.oldTotal}</td>
                   <td>{a.reason}</td>
@@ -108,9 +126,13 @@ export default function CourtesyHome() {
             <tbody>
               {d.calls.map((c) => (
                 <tr key={c.id}>
-                  <td><Link to={`/courtesy/calls/${c.id}`}>#{c.id}</Link></td>
+                  <td>
+                    <Link to={`/courtesy/calls/${c.id}`}>#{c.id}</Link>
+                  </td>
                   <td>{c.scheduledDate}</td>
-                  <td>{c.office.name}・{c.unit?.name}（{c.extension}）</td>
+                  <td>
+                    {c.office.name}・{c.unit?.name}（{c.extension}）
+                  </td>
                   {reviewer && <td>{c.evaluator}</td>}
                   <td className="num">{c.total}</td>
                   <td>{c.band}</td>

@@ -49,7 +49,9 @@ export default function CalibrationSession() {
   const data = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/courtesy/calibration">{t("calibration.back")}</Link></p>
+      <p>
+        <Link to="/courtesy/calibration">{t("calibration.back")}</Link>
+      </p>
       <h1>{data.title}</h1>
       <p className="muted">{t("calibration.meta", { office: data.office, parts: data.parts, date: data.date })}</p>
       <section className="card">
@@ -63,13 +65,20 @@ export default function CalibrationSession() {
 
 function Scoring({ survey, myTotal }: { survey: object | null; myTotal: number | null }) {
   const fetcher = useFetcher<ActionData>();
-  if (myTotal !== null) return <p className="ok" role="status">{t("calibration.score.done", { total: myTotal })}</p>;
+  if (myTotal !== null)
+    return (
+      <p className="ok" role="status">
+        {t("calibration.score.done", { total: myTotal })}
+      </p>
+    );
   if (!survey) return null;
   return (
     <section>
       <p>{t("calibration.score.hint")}</p>
       {fetcher.state === "idle" && fetcher.data?.error && (
-        <p className="error-summary" role="alert">{fetcher.data.error}</p>
+        <p className="error-summary" role="alert">
+          {fetcher.data.error}
+        </p>
       )}
       <ScoringForm
         json={survey}
@@ -110,7 +119,9 @@ function Results({ results }: { results: ResultsData }) {
           <p className="muted">{t("calibration.na.explain")}</p>
         </>
       ) : (
-        <p className="card" role="status">{t("calibration.tooFewRaters")}</p>
+        <p className="card" role="status">
+          {t("calibration.tooFewRaters")}
+        </p>
       )}
 
       <h2>{t("calibration.evaluators")}</h2>
@@ -129,7 +140,12 @@ function Results({ results }: { results: ResultsData }) {
               <tr key={e.evaluatorId}>
                 <td>
                   {e.mostDeviant ? <strong>{e.name}</strong> : e.name}
-                  {e.mostDeviant && <> <span className="badge overdue">{t("calibration.mostDeviant")}</span></>}
+                  {e.mostDeviant && (
+                    <>
+                      {" "}
+                      <span className="badge overdue">{t("calibration.mostDeviant")}</span>
+                    </>
+                  )}
                 </td>
                 <td className="num">{e.total ?? "—"}</td>
                 <td>{e.band ?? "—"}</td>
@@ -142,7 +158,9 @@ function Results({ results }: { results: ResultsData }) {
       {enough && (
         <>
           <p className="muted">{t("calibration.deviation.explain")}</p>
-          {agreement.mostDeviant === null && <p className="muted">{t(agreement.raters === 2 ? "calibration.deviation.two" : "calibration.deviation.none")}</p>}
+          {agreement.mostDeviant === null && (
+            <p className="muted">{t(agreement.raters === 2 ? "calibration.deviation.two" : "calibration.deviation.none")}</p>
+          )}
         </>
       )}
 
@@ -154,7 +172,9 @@ function Results({ results }: { results: ResultsData }) {
               <th>{t("calibration.col.item")}</th>
               <th className="num">{t("calibration.col.max")}</th>
               {evaluators.map((e) => (
-                <th key={e.evaluatorId} className="num">{e.name}</th>
+                <th key={e.evaluatorId} className="num">
+                  {e.name}
+                </th>
               ))}
               <th className="num">{t("calibration.col.modal")}</th>
               <th className="num">{t("calibration.col.agree")}</th>
@@ -171,12 +191,16 @@ function Results({ results }: { results: ResultsData }) {
                 </td>
                 <td className="num">{item.maxPoints}</td>
                 {item.marks.map((m, i) => (
-                  <td key={evaluators[i].evaluatorId} className="num">{markText(m)}</td>
+                  <td key={evaluators[i].evaluatorId} className="num">
+                    {markText(m)}
+                  </td>
                 ))}
                 <td className="num">{item.modal.map(markText).join("、")}</td>
                 <td className="num">{percent(item.modalShare)}</td>
                 <td className="num">{item.min === null ? "—" : item.min === item.max ? item.min : `${item.min}–${item.max}`}</td>
-                <td className="num">{item.categories.full}／{item.categories.partial}／{item.categories.zero}</td>
+                <td className="num">
+                  {item.categories.full}／{item.categories.partial}／{item.categories.zero}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -187,7 +211,10 @@ function Results({ results }: { results: ResultsData }) {
 }
 
 function Unavailable({ result, statistic }: { result: Extract<IccResult | KappaResult, { ok: false }>; statistic: "icc" | "kappa" }) {
-  const key = result.reason === "tooFewRaters" ? "calibration.unavailable.tooFewRaters" : (`calibration.unavailable.${result.reason}.${statistic}` as MessageKey);
+  const key =
+    result.reason === "tooFewRaters"
+      ? "calibration.unavailable.tooFewRaters"
+      : (`calibration.unavailable.${result.reason}.${statistic}` as MessageKey);
   return <p className="muted">{t(key)}</p>;
 }
 
@@ -198,7 +225,10 @@ function IccCard({ label, result, pick }: { label: MessageKey; result: IccResult
       {result.ok ? (
         <>
           <div className="stat">{fixed2(result[pick])}</div>
-          <div className="muted">{t(`calibration.iccLevel.${pick === "single" ? result.singleLevel : result.averageLevel}`)}・{t("calibration.itemsUsed", { n: result.items })}</div>
+          <div className="muted">
+            {t(`calibration.iccLevel.${pick === "single" ? result.singleLevel : result.averageLevel}`)}・
+            {t("calibration.itemsUsed", { n: result.items })}
+          </div>
         </>
       ) : (
         <Unavailable result={result} statistic="icc" />
@@ -214,7 +244,9 @@ function KappaCard({ result }: { result: KappaResult }) {
       {result.ok ? (
         <>
           <div className="stat">{fixed2(result.value)}</div>
-          <div className="muted">{t(`calibration.kappaLevel.${result.level}`)}・{t("calibration.itemsUsed", { n: result.items })}</div>
+          <div className="muted">
+            {t(`calibration.kappaLevel.${result.level}`)}・{t("calibration.itemsUsed", { n: result.items })}
+          </div>
         </>
       ) : (
         <Unavailable result={result} statistic="kappa" />

@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { t } from "~/locales";
-import { calibrationCreateSchema, calibrationFormOptions, createCalibration, listCalibrations } from "~/modules/courtesy/calibration.server";
+import {
+  calibrationCreateSchema,
+  calibrationFormOptions,
+  createCalibration,
+  listCalibrations,
+} from "~/modules/courtesy/calibration.server";
 import { requireUser } from "~/modules/org/auth.server";
 import { runForm, type FormResult } from "~/modules/org/form-actions.server";
 import { parseForm } from "~/modules/org/validation";
@@ -59,7 +64,9 @@ export default function CalibrationSessions() {
             <tbody>
               {sessions.map((s) => (
                 <tr key={s.id}>
-                  <td><Link to={`/courtesy/calibration/${s.id}`}>{s.title}</Link></td>
+                  <td>
+                    <Link to={`/courtesy/calibration/${s.id}`}>{s.title}</Link>
+                  </td>
                   <td>{s.date}</td>
                   <td>{s.officeName}</td>
                   <td>{s.parts}</td>
@@ -69,7 +76,9 @@ export default function CalibrationSessions() {
                       {s.scoredByMe ? (
                         <span className="badge resolved">{t("calibration.status.scored")}</span>
                       ) : (
-                        <Link className="button" to={`/courtesy/calibration/${s.id}`}>{t("calibration.scoreIt")}</Link>
+                        <Link className="button" to={`/courtesy/calibration/${s.id}`}>
+                          {t("calibration.scoreIt")}
+                        </Link>
                       )}
                     </td>
                   )}
@@ -90,16 +99,22 @@ export default function CalibrationSessions() {
             </div>
             <div className="form-row">
               <label htmlFor="scenario">{t("calibration.field.scenario")}</label>
-              <p className="muted" id="scenario-hint">{t("calibration.field.scenarioHint")}</p>
+              <p className="muted" id="scenario-hint">
+                {t("calibration.field.scenarioHint")}
+              </p>
               <textarea id="scenario" name="scenario" rows={8} required maxLength={5000} aria-describedby="scenario-hint" />
               <FieldError messages={errors.scenario} />
             </div>
             <div className="form-row">
               <label htmlFor="officeId">{t("calibration.field.office")}</label>
               <select id="officeId" name="officeId" required defaultValue="">
-                <option value="" disabled>{t("admin.form.choose")}</option>
+                <option value="" disabled>
+                  {t("admin.form.choose")}
+                </option>
                 {options.offices.map((o) => (
-                  <option key={o.id} value={o.id}>{o.name}</option>
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
                 ))}
               </select>
               <FieldError messages={errors.officeId} />

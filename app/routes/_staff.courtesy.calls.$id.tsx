@@ -115,15 +115,34 @@ export default function CallDetail() {
   const markText = (mark: number | "na" | null) => (mark === "na" ? t("courtesy.na") : mark === null ? "—" : String(mark));
   return (
     <>
-      <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
+      <p>
+        <Link to="/courtesy">← {t("nav.courtesy")}</Link>
+      </p>
       <h1>{t("courtesy.callDetail", { id: d.call.id })}</h1>
       <div className="card">
-        <p><strong>{d.call.officeName}</strong>・{d.call.unitName}（{d.call.extension}）</p>
-        <p>{d.call.scheduledDate} {d.call.slot}</p>
-        {d.call.question && <p>{t("evaluator.question")}：{d.call.question}</p>}
+        <p>
+          <strong>{d.call.officeName}</strong>・{d.call.unitName}（{d.call.extension}）
+        </p>
+        <p>
+          {d.call.scheduledDate} {d.call.slot}
+        </p>
+        {d.call.question && (
+          <p>
+            {t("evaluator.question")}：{d.call.question}
+          </p>
+        )}
         <p>{t("courtesy.ringsSeconds", { rings: d.call.rings ?? "—", seconds: d.call.secondsToAnswer ?? "—" })}</p>
-        <p className="stat">{d.call.total} <span className="muted" style={{ fontSize: "1rem" }}>{d.call.band}</span></p>
-        {d.call.comment && <p>{t("courtesy.comment")}：{d.call.comment}</p>}
+        <p className="stat">
+          {d.call.total}{" "}
+          <span className="muted" style={{ fontSize: "1rem" }}>
+            {d.call.band}
+          </span>
+        </p>
+        {d.call.comment && (
+          <p>
+            {t("courtesy.comment")}：{d.call.comment}
+          </p>
+        )}
       </div>
       <h2>{t("courtesy.deductions")}</h2>
       <div className="table-wrap">
@@ -138,8 +157,12 @@ export default function CallDetail() {
           <tbody>
             {d.rows.map((r) => (
               <tr key={r.key} className={typeof r.mark === "number" && r.mark < r.max ? "deducted" : undefined}>
-                <td>{r.part}：{r.label}</td>
-                <td className="num">{markText(r.mark)} / {r.max}</td>
+                <td>
+                  {r.part}：{r.label}
+                </td>
+                <td className="num">
+                  {markText(r.mark)} / {r.max}
+                </td>
                 <td>{r.note}</td>
               </tr>
             ))}
@@ -151,13 +174,30 @@ export default function CallDetail() {
       {d.appeals.length === 0 && <p className="muted">{t("courtesy.noAppeals")}</p>}
       {d.appeals.map((a) => (
         <div key={a.id} className="card">
-          <p>{t(`appeal.status.${a.status}` as MessageKey)}・{taipeiDate(new Date(a.filedAt))}</p>
-          <p>{t("appeal.reason")}：{a.reason}</p>
-          {a.status !== "pending" && <p>{t("appeal.decisionReason")}：{a.decisionReason}（{t("appeal.oldTotal")} {a.oldTotal}{a.newTotal !== null ? ` → ${t("appeal.newTotal")} ${a.newTotal}` : ""}）</p>}
+          <p>
+            {t(`appeal.status.${a.status}` as MessageKey)}・{taipeiDate(new Date(a.filedAt))}
+          </p>
+          <p>
+            {t("appeal.reason")}：{a.reason}
+          </p>
+          {a.status !== "pending" && (
+            <p>
+              {t("appeal.decisionReason")}：{a.decisionReason}（{t("appeal.oldTotal")} {a.oldTotal}
+              {a.newTotal !== null ? ` → ${t("appeal.newTotal")} ${a.newTotal}` : ""}）
+            </p>
+          )}
         </div>
       ))}
-      {result?.error && <p className="error-summary" role="alert">{result.error}</p>}
-      {result?.ok && <p className="ok" role="status">{t("common.saved")}</p>}
+      {result?.error && (
+        <p className="error-summary" role="alert">
+          {result.error}
+        </p>
+      )}
+      {result?.ok && (
+        <p className="ok" role="status">
+          {t("common.saved")}
+        </p>
+      )}
 
       {d.canAppeal && (
         <div className="card">
@@ -165,7 +205,11 @@ export default function CallDetail() {
           {d.deadline && <p className="muted">{t("appeal.deadline", { date: taipeiDateTime(d.deadline) })}</p>}
           <label htmlFor="appeal-reason">{t("appeal.reason")}</label>
           <textarea id="appeal-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-          <p><button type="button" onClick={() => send({ intent: "appeal", reason })}>{t("appeal.file")}</button></p>
+          <p>
+            <button type="button" onClick={() => send({ intent: "appeal", reason })}>
+              {t("appeal.file")}
+            </button>
+          </p>
         </div>
       )}
 
@@ -174,9 +218,20 @@ export default function CallDetail() {
           <h2>{t("appeal.decide")}</h2>
           <label htmlFor="decision-reason">{t("appeal.decisionReason")}</label>
           <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-          <p><button type="button" className="secondary" onClick={() => send({ intent: "reject", reason })}>{t("appeal.reject")}</button></p>
+          <p>
+            <button type="button" className="secondary" onClick={() => send({ intent: "reject", reason })}>
+              {t("appeal.reject")}
+            </button>
+          </p>
           <p className="muted">{t("appeal.acceptHelp")}</p>
-          <ScoringForm json={d.survey} data={d.data} readOnly={false} busy={fetcher.state !== "idle"} callTools={false} onSave={(intent, data) => intent === "submit" && send({ intent: "accept", reason, data })} />
+          <ScoringForm
+            json={d.survey}
+            data={d.data}
+            readOnly={false}
+            busy={fetcher.state !== "idle"}
+            callTools={false}
+            onSave={(intent, data) => intent === "submit" && send({ intent: "accept", reason, data })}
+          />
         </div>
       )}
     </>

@@ -16,7 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst", "manager"]);
   const scope = officeScope(user) ?? forbidden();
   const { scale } = await currentScale(prisma);
-  return json({ role: user.role, today: taipeiDate(new Date()), threshold: scale.improvementBelow, reports: await listImprovementReports(prisma, scope) });
+  return json({
+    role: user.role,
+    today: taipeiDate(new Date()),
+    threshold: scale.improvementBelow,
+    reports: await listImprovementReports(prisma, scope),
+  });
 }
 
 /** The office's manager files the report; reviewers read it. */
@@ -24,7 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["manager"]);
   const form = Object.fromEntries(await request.formData());
   const id = Number(form.id);
-  const report = Number.isInteger(id) && id > 0 ? await prisma.improvementReport.findUnique({ where: { id }, select: { id: true, filedAt: true, office: { select: { id: true, authorityId: true } } } }) : null;
+  const report =
+    Number.isInteger(id) && id > 0
+      ? await prisma.improvementReport.findUnique({
+          where: { id },
+          select: { id: true, filedAt: true, office: { select: { id: true, authorityId: true } } },
+        })
+      : null;
   if (!report) return errorResponse(404, t("error.notFound"));
   if (!canSeeOffice(user, report.office)) forbidden();
   if (report.filedAt) return json({ id, errors: { form: [t("improvement.alreadyFiled")] } }, { status: 409 });
@@ -39,7 +50,9 @@ export default function Improvements() {
   const result = useActionData<typeof action>();
   return (
     <>
-      <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
+      <p>
+        <Link to="/courtesy">← {t("nav.courtesy")}</Link>
+      </p>
       <h1>{t("improvement.title")}</h1>
       <p className="muted">{t("improvement.help", { threshold })}</p>
       {reports.length === 0 && <p className="muted">{t("improvement.none")}</p>}
@@ -50,29 +63,62 @@ export default function Improvements() {
           <section key={r.id} className="card" aria-labelledby={`report-${r.id}`}>
             <h2 id={`report-${r.id}`}>
               {r.office.name}・{r.unit?.name ?? t("common.none")}・{rocMonthLabel(r.month)}{" "}
-              {r.filedAt ? <span className="badge resolved">{t("improvement.filed")}</span> : overdue ? <span className="badge overdue">{t("followUp.overdue")}</span> : <span className="badge open">{t("improvement.pending")}</span>}
+              {r.filedAt ? (
+                <span className="badge resolved">{t("improvement.filed")}</span>
+              ) : overdue ? (
+                <span className="badge overdue">{t("followUp.overdue")}</span>
+              ) : (
+                <span className="badge open">{t("improvement.pending")}</span>
+              )}
             </h2>
-            <p>{t("improvement.score", { score: r.score })}（{t("improvement.calls", { count: r.calls })}）・{t("improvement.due", { date: r.dueDate })}</p>
+            <p>
+              {t("improvement.score", { score: r.score })}（{t("improvement.calls", { count: r.calls })}）・
+              {t("improvement.due", { date: r.dueDate })}
+            </p>
             {r.filedAt ? (
               <>
-                <p>{t("improvement.cause")}：{r.cause}</p>
-                <p>{t("improvement.actions")}：{r.actions}</p>
-                <p>{t("improvement.completeBy")}：{r.completeBy}</p>
+                <p>
+                  {t("improvement.cause")}：{r.cause}
+                </p>
+                <p>
+                  {t("improvement.actions")}：{r.actions}
+                </p>
+                <p>
+                  {t("improvement.completeBy")}：{r.completeBy}
+                </p>
               </>
             ) : role === "manager" ? (
               <Form method="post">
                 <input type="hidden" name="id" value={r.id} />
                 <label htmlFor={`cause-${r.id}`}>{t("improvement.cause")}</label>
                 <textarea id={`cause-${r.id}`} name="cause" rows={2} maxLength={2000} required />
-                {errors.cause && <p className="error" role="alert">{errors.cause.join("、")}</p>}
+                {errors.cause && (
+                  <p className="error" role="alert">
+                    {errors.cause.join("、")}
+                  </p>
+                )}
                 <label htmlFor={`actions-${r.id}`}>{t("improvement.actions")}</label>
                 <textarea id={`actions-${r.id}`} name="actions" rows={3} maxLength={4000} required />
-                {errors.actions && <p className="error" role="alert">{errors.actions.join("、")}</p>}
+                {errors.actions && (
+                  <p className="error" role="alert">
+                    {errors.actions.join("、")}
+                  </p>
+                )}
                 <label htmlFor={`completeBy-${r.id}`}>{t("improvement.completeBy")}</label>
                 <input id={`completeBy-${r.id}`} name="completeBy" type="date" required />
-                {errors.completeBy && <p className="error" role="alert">{errors.completeBy.join("、")}</p>}
-                {errors.form && <p className="error" role="alert">{errors.form.join("、")}</p>}
-                <p><button type="submit">{t("improvement.file")}</button></p>
+                {errors.completeBy && (
+                  <p className="error" role="alert">
+                    {errors.completeBy.join("、")}
+                  </p>
+                )}
+                {errors.form && (
+                  <p className="error" role="alert">
+                    {errors.form.join("、")}
+                  </p>
+                )}
+                <p>
+                  <button type="submit">{t("improvement.file")}</button>
+                </p>
               </Form>
             ) : null}
           </section>

@@ -26,8 +26,12 @@ export default function Mutual() {
   const testedBy = officeId ? pairs.find((p) => p.tested.id === officeId) : undefined;
   return (
     <>
-      <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
-      <h1>{t("mutual.title")}（{rocMonthLabel(month)}）</h1>
+      <p>
+        <Link to="/courtesy">← {t("nav.courtesy")}</Link>
+      </p>
+      <h1>
+        {t("mutual.title")}（{rocMonthLabel(month)}）
+      </h1>
       <MonthPicker month={month} />
       {pairs.length === 0 && <p className="muted">{t("mutual.none")}</p>}
       {testedBy && <p className="card">{t("mutual.testedBy", { office: testedBy.tester.name })}</p>}

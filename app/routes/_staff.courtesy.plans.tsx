@@ -24,9 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const month = url.searchParams.get("month") ?? nextMonth(taipeiMonth(new Date()));
   if (!isIsoMonth(month)) throw errorResponse(400, t("error.invalidMonth"));
   const { authorityId, authorities } = await planAuthority(prisma, user, url.searchParams.get("authority"));
-  if (authorityId === null) return json({ month, authorityId, authorities, summary: null, ownOffice: 0, groups: [] as { id: number; name: string }[] });
-  const groups = await prisma.peerGroup.findMany({ where: { offices: { some: { authorityId } } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
-  return json({ month, authorityId, authorities, summary: await monthPlanSummary(prisma, authorityId, month), ownOffice: await ownOfficeCalls(prisma, authorityId, month), groups });
+  if (authorityId === null)
+    return json({ month, authorityId, authorities, summary: null, ownOffice: 0, groups: [] as { id: number; name: string }[] });
+  const groups = await prisma.peerGroup.findMany({
+    where: { offices: { some: { authorityId } } },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true },
+  });
+  return json({
+    month,
+    authorityId,
+    authorities,
+    summary: await monthPlanSummary(prisma, authorityId, month),
+    ownOffice: await ownOfficeCalls(prisma, authorityId, month),
+    groups,
+  });
 }
 
 const mutualSchema = z.object({
@@ -57,7 +69,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (e) {
     if (e instanceof CalendarNotLoadedError) return json({ error: e.message }, { status: 400 });
     if (!(e instanceof RangeError)) throw e;
-    return json({ error: e.message === "plan-exists" ? t("courtesy.error.planExists") : t("courtesy.error.plan", { detail: e.message }) }, { status: 400 });
+    return json(
+      { error: e.message === "plan-exists" ? t("courtesy.error.planExists") : t("courtesy.error.plan", { detail: e.message }) },
+      { status: 400 },
+    );
   }
 }
 
@@ -67,7 +82,12 @@ async function pairOffices(actorId: number, authorityId: number, form: Record<st
   const parsed = mutualSchema.safeParse(form);
   if (!parsed.success) return json({ error: parsed.error.issues[0].message }, { status: 400 });
   try {
-    const count = await createMutualPairs(prisma, actorId, { ...parsed.data, authorityId, peerGroupId: parsed.data.group, replace: parsed.data.replace === "on" });
+    const count = await createMutualPairs(prisma, actorId, {
+      ...parsed.data,
+      authorityId,
+      peerGroupId: parsed.data.group,
+      replace: parsed.data.replace === "on",
+    });
     return json({ ok: t("mutual.created", { count, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
     if (e instanceof RangeError && e.message in mutualErrors) return json({ error: t(mutualErrors[e.message]) }, { status: 400 });
@@ -81,7 +101,9 @@ export default function Plans() {
   const busy = useNavigation().state !== "idle";
   return (
     <>
-      <p><Link to="/courtesy">← {t("nav.courtesy")}</Link></p>
+      <p>
+        <Link to="/courtesy">← {t("nav.courtesy")}</Link>
+      </p>
       <h1>{t("courtesy.plans")}</h1>
       {d.authorities.length > 1 && (
         <Form method="get" className="inline-form">
@@ -89,10 +111,14 @@ export default function Plans() {
           <label htmlFor="authority">{t("plan.authority")}</label>
           <select id="authority" name="authority" defaultValue={d.authorityId ?? undefined}>
             {d.authorities.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
             ))}
           </select>
-          <button type="submit" className="secondary">{t("plan.showAuthority")}</button>
+          <button type="submit" className="secondary">
+            {t("plan.showAuthority")}
+          </button>
         </Form>
       )}
       <p>{t("plan.forAuthority", { authority: d.authorities.find((a) => a.id === d.authorityId)?.name ?? t("common.none") })}</p>
@@ -110,9 +136,21 @@ export default function Plans() {
         <label>
           <input type="checkbox" name="replace" /> {t("plan.replace")}
         </label>
-        {result && "error" in result && <p className="error" role="alert">{result.error}</p>}
-        {result && "ok" in result && <p className="ok" role="status">{result.ok}</p>}
-        <p><button type="submit" disabled={busy}>{t("plan.generate")}</button></p>
+        {result && "error" in result && (
+          <p className="error" role="alert">
+            {result.error}
+          </p>
+        )}
+        {result && "ok" in result && (
+          <p className="ok" role="status">
+            {result.ok}
+          </p>
+        )}
+        <p>
+          <button type="submit" disabled={busy}>
+            {t("plan.generate")}
+          </button>
+        </p>
       </Form>
 
       <h2>{t("plan.summary", { month: rocMonthLabel(d.month) })}</h2>
@@ -120,7 +158,9 @@ export default function Plans() {
         <>
           <p>
             {t("plan.seedUsed", { seed: d.summary.plan.seed })}・
-            {Object.entries(d.summary.byStatus).map(([s, n]) => `${t(`call.status.${s}` as "call.status.planned")} ${n}`).join("、")}
+            {Object.entries(d.summary.byStatus)
+              .map(([s, n]) => `${t(`call.status.${s}` as "call.status.planned")} ${n}`)
+              .join("、")}
           </p>
           <p className={d.ownOffice === 0 ? "ok" : "error"}>{t("plan.ownOfficeCheck", { count: d.ownOffice })}</p>
           <div className="table-wrap">
@@ -158,7 +198,9 @@ export default function Plans() {
         <label htmlFor="group">{t("office.list.peerGroup")}</label>
         <select id="group" name="group">
           {d.groups.map((g) => (
-            <option key={g.id} value={g.id}>{g.name}</option>
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
           ))}
         </select>
         <label htmlFor="pairSeed">{t("plan.seed")}</label>
@@ -167,7 +209,9 @@ export default function Plans() {
           <input type="checkbox" name="replace" /> {t("mutual.replace")}
         </label>
         <p className="inline-form">
-          <button type="submit" className="secondary" disabled={busy}>{t("plan.pair")}</button>
+          <button type="submit" className="secondary" disabled={busy}>
+            {t("plan.pair")}
+          </button>
           <Link to={`/courtesy/mutual?month=${d.month}`}>{t("mutual.view")}</Link>
         </p>
       </Form>

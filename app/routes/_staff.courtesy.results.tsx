@@ -16,7 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst", "manager"]);
   const { period, office, offices } = await resultsRequest(prisma, user, new URL(request.url));
   const results = await officeResults(prisma, offices, period);
-  const detail = office ? { office: { id: office.id, name: office.name }, ...(await officeResultsDetail(prisma, office.id, period)) } : null;
+  const detail = office
+    ? { office: { id: office.id, name: office.name }, ...(await officeResultsDetail(prisma, office.id, period)) }
+    : null;
   return json({ period, label: periodLabel(period), query: periodQuery(period), ...results, detail });
 }
 
@@ -24,7 +26,17 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const score = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x.toFixed(1));
 
 /** n, mean, 95 % interval and one count per band: the cells under `FigureHead`; greyed when too few calls to rank. */
-function ResultCells({ figure, bands, counts, insufficient = false }: { figure: ScoreFigure | null; bands: string[]; counts: Record<string, number>; insufficient?: boolean }) {
+function ResultCells({
+  figure,
+  bands,
+  counts,
+  insufficient = false,
+}: {
+  figure: ScoreFigure | null;
+  bands: string[];
+  counts: Record<string, number>;
+  insufficient?: boolean;
+}) {
   const cls = insufficient ? "num muted" : "num";
   return (
     <>
@@ -32,7 +44,9 @@ function ResultCells({ figure, bands, counts, insufficient = false }: { figure: 
       <td className={cls}>{score(figure?.mean)}</td>
       <td className={cls}>{figure?.lower == null ? "—" : `${score(figure.lower)}–${score(figure.upper)}`}</td>
       {bands.map((b) => (
-        <td key={b} className="num">{counts[b] ?? 0}</td>
+        <td key={b} className="num">
+          {counts[b] ?? 0}
+        </td>
       ))}
     </>
   );
@@ -45,7 +59,9 @@ function FigureHead({ bands }: { bands: string[] }) {
       <th className="num">{t("results.mean")}</th>
       <th className="num">{t("results.ci95")}</th>
       {bands.map((b) => (
-        <th key={b} className="num" title={t("results.bands")}>{b}</th>
+        <th key={b} className="num" title={t("results.bands")}>
+          {b}
+        </th>
       ))}
     </>
   );
@@ -65,21 +81,34 @@ export default function CourtesyResults() {
             <input id="month" name="month" type="month" defaultValue={d.period.kind === "month" ? d.period.month : ""} />
           </div>
           {officeField}
-          <button type="submit" className="secondary">{t("results.showMonth")}</button>
+          <button type="submit" className="secondary">
+            {t("results.showMonth")}
+          </button>
         </Form>
         <Form method="get" className="inline-form">
           <div>
             <label htmlFor="year">{t("results.year")}</label>
-            <input id="year" name="year" type="number" min={1912} max={2999} defaultValue={d.period.kind === "year" ? d.period.year : d.period.month.slice(0, 4)} />
+            <input
+              id="year"
+              name="year"
+              type="number"
+              min={1912}
+              max={2999}
+              defaultValue={d.period.kind === "year" ? d.period.year : d.period.month.slice(0, 4)}
+            />
           </div>
           {officeField}
-          <button type="submit" className="secondary">{t("results.showYear")}</button>
+          <button type="submit" className="secondary">
+            {t("results.showYear")}
+          </button>
         </Form>
       </div>
 
       <h2>{t("results.period", { period: d.label })}</h2>
       <p className="no-print">
-        <a href={csvHref()} className="button secondary" download>{t("results.download")}</a>
+        <a href={csvHref()} className="button secondary" download>
+          {t("results.download")}
+        </a>
       </p>
 
       <h2>{t("results.byOffice")}</h2>
@@ -99,7 +128,9 @@ export default function CourtesyResults() {
             <tbody>
               {d.offices.map((o) => (
                 <tr key={o.id} aria-current={o.id === d.detail?.office.id ? "true" : undefined}>
-                  <td><Link to={`?${d.query}&office=${o.id}#details`}>{o.name}</Link></td>
+                  <td>
+                    <Link to={`?${d.query}&office=${o.id}#details`}>{o.name}</Link>
+                  </td>
                   <td>{o.peerGroup ?? t("common.none")}</td>
                   <td className="num">{o.rank ? t("results.rankOf", o.rank) : tooFewCalls(o.figure) ? <InsufficientMark /> : "—"}</td>
                   <ResultCells figure={o.figure} bands={d.bands} counts={o.bands} insufficient={tooFewCalls(o.figure)} />
@@ -115,7 +146,9 @@ export default function CourtesyResults() {
         <section id="details" aria-labelledby="details-title">
           <h2 id="details-title">{t("results.details", { office: d.detail.office.name })}</h2>
           <p className="no-print">
-            <a href={csvHref(d.detail.office.id)} download>{t("results.downloadOffice")}</a>
+            <a href={csvHref(d.detail.office.id)} download>
+              {t("results.downloadOffice")}
+            </a>
           </p>
 
           <h3>{t("results.units")}</h3>
@@ -159,7 +192,9 @@ export default function CourtesyResults() {
                       <td>{i.label}</td>
                       <td>{i.part}</td>
                       <td className="num">{i.calls}</td>
-                      <td className="num">{round1(i.lost)} / {round1(i.possible)}</td>
+                      <td className="num">
+                        {round1(i.lost)} / {round1(i.possible)}
+                      </td>
                       <td className="num">{(i.share * 100).toFixed(1)}%</td>
                     </tr>
                   ))}

@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = taipeiDate(new Date());
   const date = new URL(request.url).searchParams.get("date") ?? today;
   if (!isIsoDate(date)) throw errorResponse(400, t("error.invalidDate"));
-  const [calls, upcoming, late] = await Promise.all([evaluatorDay(prisma, user.id, date), upcomingCalls(prisma, user.id, date), lateCalls(prisma, { evaluatorId: user.id }, today)]);
+  const [calls, upcoming, late] = await Promise.all([
+    evaluatorDay(prisma, user.id, date),
+    upcomingCalls(prisma, user.id, date),
+    lateCalls(prisma, { evaluatorId: user.id }, today),
+  ]);
   return json({ date, today, calls, upcoming, late });
 }
 
@@ -32,7 +36,9 @@ export default function EvaluatorHome() {
           <label htmlFor="date">{t("evaluator.date")}</label>
           <input id="date" name="date" type="date" defaultValue={date} />
         </div>
-        <button type="submit" className="secondary">{t("office.show")}</button>
+        <button type="submit" className="secondary">
+          {t("office.show")}
+        </button>
       </Form>
       {calls.length === 0 ? (
         <p className="muted">{t("evaluator.noCalls")}</p>
@@ -40,15 +46,27 @@ export default function EvaluatorHome() {
         <ul className="call-list">
           {calls.map((c) => (
             <li key={c.id} className="card">
-              <div className="muted">{c.slot}・{t(`call.status.${c.status}` as MessageKey)}{c.total !== null ? `・${c.total} 分` : ""}</div>
-              <div><strong>{c.office.name}</strong>・{c.unit?.name}</div>
-              <div>
-                {t("evaluator.dial")}：<a href={`tel:${c.office.phone.replace(/[^\d]/g, "")},${c.extension}`}>{dial(c.office.phone, c.extension)}</a>
+              <div className="muted">
+                {c.slot}・{t(`call.status.${c.status}` as MessageKey)}
+                {c.total !== null ? `・${c.total} 分` : ""}
               </div>
-              {c.question && <div>{t("evaluator.question")}：{c.question.question}</div>}
+              <div>
+                <strong>{c.office.name}</strong>・{c.unit?.name}
+              </div>
+              <div>
+                {t("evaluator.dial")}：
+                <a href={`tel:${c.office.phone.replace(/[^\d]/g, "")},${c.extension}`}>{dial(c.office.phone, c.extension)}</a>
+              </div>
+              {c.question && (
+                <div>
+                  {t("evaluator.question")}：{c.question.question}
+                </div>
+              )}
               {c.status !== "submitted" && (
                 <p>
-                  <Link className="button" to={`/evaluator/calls/${c.id}`}>{c.status === "draft" ? t("evaluator.continue") : t("evaluator.score")}</Link>
+                  <Link className="button" to={`/evaluator/calls/${c.id}`}>
+                    {c.status === "draft" ? t("evaluator.continue") : t("evaluator.score")}
+                  </Link>
                 </p>
               )}
             </li>
@@ -64,9 +82,19 @@ export default function EvaluatorHome() {
             <tbody>
               {upcoming.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.scheduledDate}<br />{c.slot}</td>
-                  <td>{c.office.name}・{c.unit?.name}<br />{dial(c.office.phone, c.extension)}</td>
-                  <td><Link to={`/evaluator/calls/${c.id}`}>{t("evaluator.open")}</Link></td>
+                  <td>
+                    {c.scheduledDate}
+                    <br />
+                    {c.slot}
+                  </td>
+                  <td>
+                    {c.office.name}・{c.unit?.name}
+                    <br />
+                    {dial(c.office.phone, c.extension)}
+                  </td>
+                  <td>
+                    <Link to={`/evaluator/calls/${c.id}`}>{t("evaluator.open")}</Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -59,7 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ ok: true as const, intent: body.intent, total: outcome.total, band: call?.band ?? null });
 }
 
-type Result = { ok?: boolean; intent?: string; total?: number | null; band?: string | null; error?: string; errors?: Record<string, string> };
+type Result = {
+  ok?: boolean;
+  intent?: string;
+  total?: number | null;
+  band?: string | null;
+  error?: string;
+  errors?: Record<string, string>;
+};
 
 export default function ScoreCall() {
   const { call, survey, data } = useLoaderData<typeof loader>();
@@ -75,23 +82,48 @@ export default function ScoreCall() {
   }, [result]);
   return (
     <>
-      <p><Link to={`/evaluator?date=${call.scheduledDate}`}>← {t("evaluator.title")}</Link></p>
+      <p>
+        <Link to={`/evaluator?date=${call.scheduledDate}`}>← {t("evaluator.title")}</Link>
+      </p>
       <h1>{t("evaluator.callTitle", { id: call.id })}</h1>
       <div className="card">
-        <p>{t("evaluator.target")}：<strong>{call.officeName}</strong>・{call.unitName}</p>
-        <p>{t("evaluator.dial")}：<a href={`tel:${call.phone.replace(/[^\d]/g, "")},${call.extension}`}>{call.phone} 轉 {call.extension}</a></p>
-        <p>{t("evaluator.slot")}：{call.scheduledDate} {call.slot}・{t("evaluator.parts")}：{call.parts.join("、")}</p>
-        <p>{t("evaluator.dueDate")}：{call.dueDate}</p>
+        <p>
+          {t("evaluator.target")}：<strong>{call.officeName}</strong>・{call.unitName}
+        </p>
+        <p>
+          {t("evaluator.dial")}：
+          <a href={`tel:${call.phone.replace(/[^\d]/g, "")},${call.extension}`}>
+            {call.phone} 轉 {call.extension}
+          </a>
+        </p>
+        <p>
+          {t("evaluator.slot")}：{call.scheduledDate} {call.slot}・{t("evaluator.parts")}：{call.parts.join("、")}
+        </p>
+        <p>
+          {t("evaluator.dueDate")}：{call.dueDate}
+        </p>
         {call.question && (
           <details open>
-            <summary>{t("evaluator.question")}：{call.question.question}</summary>
-            <p className="muted">{t("evaluator.expected")}：{call.question.expectedAnswer}</p>
+            <summary>
+              {t("evaluator.question")}：{call.question.question}
+            </summary>
+            <p className="muted">
+              {t("evaluator.expected")}：{call.question.expectedAnswer}
+            </p>
           </details>
         )}
       </div>
       <div ref={notice} tabIndex={-1}>
-        {result?.error && <p className="error-summary" role="alert">{result.error}</p>}
-        {result?.ok && result.intent === "draft" && <p className="ok" role="status">{t("evaluator.draftSaved")}</p>}
+        {result?.error && (
+          <p className="error-summary" role="alert">
+            {result.error}
+          </p>
+        )}
+        {result?.ok && result.intent === "draft" && (
+          <p className="ok" role="status">
+            {t("evaluator.draftSaved")}
+          </p>
+        )}
         {submitted ? (
           <p className="ok" role="status">
             {result?.ok && result.total !== undefined && result.total !== null
@@ -110,7 +142,9 @@ export default function ScoreCall() {
           onSave={(intent, values) => fetcher.submit({ intent, data: values } as never, { method: "post", encType: "application/json" })}
         />
       ) : (
-        <p className="card" role="status">{t("evaluator.notYet", { date: call.scheduledDate })}</p>
+        <p className="card" role="status">
+          {t("evaluator.notYet", { date: call.scheduledDate })}
+        </p>
       )}
     </>
   );

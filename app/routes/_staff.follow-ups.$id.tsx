@@ -24,7 +24,10 @@ async function loadCase(user: SessionUser, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst", "manager"]);
   const c = await loadCase(user, params.id);
-  const owners = await prisma.user.findMany({ where: { officeId: c.officeId, role: "manager", active: true }, select: { id: true, name: true } });
+  const owners = await prisma.user.findMany({
+    where: { officeId: c.officeId, role: "manager", active: true },
+    select: { id: true, name: true },
+  });
   const { response, ...rest } = c;
   return json({
     followUp: rest,
@@ -56,11 +59,23 @@ export default function FollowUpCase() {
     <>
       <h1>{t("followUp.case", { id: f.id })}</h1>
       <div className="card">
-        <p>{t("followUp.office")}：{f.office.name}</p>
-        <p>{t("followUp.reason")}：{t(f.reason as MessageKey)}</p>
-        <p>{t("followUp.opened")}：{taipeiDateTime(submittedAt)}</p>
-        <p>{t("followUp.due")}：<DueDate dueDate={f.dueDate} /></p>
-        {f.contact && <p>{t("followUp.contact")}：{f.contact}</p>}
+        <p>
+          {t("followUp.office")}：{f.office.name}
+        </p>
+        <p>
+          {t("followUp.reason")}：{t(f.reason as MessageKey)}
+        </p>
+        <p>
+          {t("followUp.opened")}：{taipeiDateTime(submittedAt)}
+        </p>
+        <p>
+          {t("followUp.due")}：<DueDate dueDate={f.dueDate} />
+        </p>
+        {f.contact && (
+          <p>
+            {t("followUp.contact")}：{f.contact}
+          </p>
+        )}
       </div>
       <h2>{t("followUp.answers")}</h2>
       <div className="table-wrap">
@@ -80,22 +95,33 @@ export default function FollowUpCase() {
         <label htmlFor="status">{t("followUp.status")}</label>
         <select id="status" name="status" defaultValue={f.status}>
           {FOLLOW_UP_STATUSES.map((s) => (
-            <option key={s} value={s}>{t(`followUp.status.${s}`)}</option>
+            <option key={s} value={s}>
+              {t(`followUp.status.${s}`)}
+            </option>
           ))}
         </select>
         <label htmlFor="ownerId">{t("followUp.owner")}</label>
         <select id="ownerId" name="ownerId" defaultValue={f.ownerId ?? ""}>
           <option value="">{t("common.none")}</option>
           {owners.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
           ))}
         </select>
         <label htmlFor="resolution">{t("followUp.resolution")}</label>
         <textarea id="resolution" name="resolution" rows={4} defaultValue={f.resolution} maxLength={2000} />
-        {result?.errors && Object.entries(result.errors).map(([k, msgs]) => (
-          <p key={k} className="error" role="alert">{msgs.join("、")}</p>
-        ))}
-        {result?.ok && <p className="ok" role="status">{t("common.saved")}</p>}
+        {result?.errors &&
+          Object.entries(result.errors).map(([k, msgs]) => (
+            <p key={k} className="error" role="alert">
+              {msgs.join("、")}
+            </p>
+          ))}
+        {result?.ok && (
+          <p className="ok" role="status">
+            {t("common.saved")}
+          </p>
+        )}
         <p>
           <button type="submit">{t("common.save")}</button>
         </p>

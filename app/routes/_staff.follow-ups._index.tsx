@@ -31,18 +31,18 @@ export default function FollowUps() {
           <label htmlFor="status">{t("followUp.filterStatus")}</label>
           <select id="status" name="status" defaultValue={status || "all"}>
             {FOLLOW_UP_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`followUp.status.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`followUp.status.${s}`)}
+              </option>
             ))}
             <option value="all">{t("followUp.all")}</option>
           </select>
         </div>
-        <button type="submit" className="secondary">{t("office.show")}</button>
+        <button type="submit" className="secondary">
+          {t("office.show")}
+        </button>
       </Form>
-      {cases.length === 0 ? (
-        <p className="muted">{t("followUp.noCases")}</p>
-      ) : (
-        <FollowUpTable cases={cases} today={today} showOffice />
-      )}
+      {cases.length === 0 ? <p className="muted">{t("followUp.noCases")}</p> : <FollowUpTable cases={cases} today={today} showOffice />}
     </>
   );
 }

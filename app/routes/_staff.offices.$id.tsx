@@ -56,7 +56,12 @@ function DimensionFigures({ d, figures }: { d: Data; figures: NonNullable<Data["
           <div className={overall?.sufficient === false ? "stat muted" : "stat"}>{overall ? formatPercent(overall.satisfied) : "—"}</div>
           <div className="muted" data-testid="overall-interval">
             {overall ? t("office.interval", { interval: formatInterval(overall), n: overall.n }) : t("office.noData")}
-            {overall?.sufficient === false && <> <InsufficientMark /></>}
+            {overall?.sufficient === false && (
+              <>
+                {" "}
+                <InsufficientMark />
+              </>
+            )}
           </div>
         </div>
       </div>
@@ -72,7 +77,11 @@ function DimensionFigures({ d, figures }: { d: Data; figures: NonNullable<Data["
           </thead>
           <tbody>
             {figures.dimensions.length === 0 ? (
-              <tr><td colSpan={5} className="muted">{t("office.noData")}</td></tr>
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t("office.noData")}
+                </td>
+              </tr>
             ) : (
               figures.dimensions.map((row) => (
                 <tr key={row.dimension}>
@@ -115,7 +124,11 @@ function DimensionFigures({ d, figures }: { d: Data; figures: NonNullable<Data["
               </thead>
               <tbody>
                 {figures.peerRanking.map((p) => (
-                  <tr key={p.officeId} aria-current={p.officeId === d.office.id ? "true" : undefined} style={p.officeId === d.office.id ? { fontWeight: 700 } : undefined}>
+                  <tr
+                    key={p.officeId}
+                    aria-current={p.officeId === d.office.id ? "true" : undefined}
+                    style={p.officeId === d.office.id ? { fontWeight: 700 } : undefined}
+                  >
                     <td className="num">{p.rank ? t("office.rankOf", p.rank) : t("office.unranked")}</td>
                     <td>{p.name}</td>
                     <FigureCells figure={p.figure} />

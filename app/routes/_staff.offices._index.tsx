@@ -32,7 +32,9 @@ export default function Offices() {
   const groups = [...new Set(d.offices.map((o) => o.peerGroup))];
   return (
     <>
-      <h1>{t("office.list.title")}（{d.periodLabel}）</h1>
+      <h1>
+        {t("office.list.title")}（{d.periodLabel}）
+      </h1>
       <PeriodPicker period={d.period} />
       <p className="muted" data-testid="period-shown">
         {d.questionnaire && `${t("office.list.questionnaire", { title: d.questionnaire.title })}｜`}
@@ -53,14 +55,18 @@ export default function Offices() {
                 </tr>
               </thead>
               <tbody>
-                {d.offices.filter((o) => o.peerGroup === g).map((o) => (
-                  <tr key={o.id}>
-                    <td className="num">{o.rank ? t("office.rankOf", o.rank) : t("office.unranked")}</td>
-                    <td><Link to={`/offices/${o.id}?month=${d.period.month}&span=${d.period.span}`}>{o.name}</Link></td>
-                    <FigureCells figure={o.figure} />
-                    <td className="num">{o.openFollowUps}</td>
-                  </tr>
-                ))}
+                {d.offices
+                  .filter((o) => o.peerGroup === g)
+                  .map((o) => (
+                    <tr key={o.id}>
+                      <td className="num">{o.rank ? t("office.rankOf", o.rank) : t("office.unranked")}</td>
+                      <td>
+                        <Link to={`/offices/${o.id}?month=${d.period.month}&span=${d.period.span}`}>{o.name}</Link>
+                      </td>
+                      <FigureCells figure={o.figure} />
+                      <td className="num">{o.openFollowUps}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

@@ -45,10 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   if (intent !== "clear" && intent !== "flag") return unknownIntent(intent);
   const id = idParam(String(form.get("responseId") ?? ""));
-  return runForm(intent, async () => {
-    await setDuplicateFlag(prisma, user.id, scope, id, INTENTS[intent]);
-    return formOk(intent, t(intent === "clear" ? "duplicates.cleared" : "duplicates.flagged"), String(id));
-  }, String(id));
+  return runForm(
+    intent,
+    async () => {
+      await setDuplicateFlag(prisma, user.id, scope, id, INTENTS[intent]);
+      return formOk(intent, t(intent === "clear" ? "duplicates.cleared" : "duplicates.flagged"), String(id));
+    },
+    String(id),
+  );
 }
 
 export default function DuplicateReview() {
@@ -61,13 +65,26 @@ export default function DuplicateReview() {
       <p className="muted">{t("duplicates.intro")}</p>
       <nav className="inline-form" aria-label={t("duplicates.views")}>
         {VIEWS.map((v) => (
-          <Link key={v} to={`?view=${v}`} aria-current={v === view ? "page" : undefined} className={v === view ? "button" : "button secondary"}>
+          <Link
+            key={v}
+            to={`?view=${v}`}
+            aria-current={v === view ? "page" : undefined}
+            className={v === view ? "button" : "button secondary"}
+          >
             {t(`duplicates.view.${v}`)}
           </Link>
         ))}
       </nav>
-      {result?.message && <p className="ok" role="status">{result.message}</p>}
-      {result && !result.ok && <p className="error" role="alert">{Object.values(result.errors).flat().join("、")}</p>}
+      {result?.message && (
+        <p className="ok" role="status">
+          {result.message}
+        </p>
+      )}
+      {result && !result.ok && (
+        <p className="error" role="alert">
+          {Object.values(result.errors).flat().join("、")}
+        </p>
+      )}
       <p className="muted">{t("duplicates.count", { total, page, pages })}</p>
       {responses.length === 0 ? (
         <p className="muted">{t("duplicates.none")}</p>
@@ -88,13 +105,17 @@ export default function DuplicateReview() {
                 <tr key={r.id}>
                   <td>{taipeiDateTime(r.submittedAt)}</td>
                   <td>{r.office.name}</td>
-                  <td>{r.channel.label}（<code>{r.channel.code}</code>）</td>
+                  <td>
+                    {r.channel.label}（<code>{r.channel.code}</code>）
+                  </td>
                   <td>
                     <details>
                       <summary>{t("duplicates.answerCount", { count: r.answers.length })}</summary>
                       <ul>
                         {r.answers.map((a) => (
-                          <li key={a.name}>{a.title}：{a.value}</li>
+                          <li key={a.name}>
+                            {a.title}：{a.value}
+                          </li>
                         ))}
                       </ul>
                     </details>
@@ -104,9 +125,13 @@ export default function DuplicateReview() {
                       <input type="hidden" name={CSRF_FIELD} value={csrf} />
                       <input type="hidden" name="responseId" value={r.id} />
                       {r.duplicate ? (
-                        <button type="submit" name="intent" value="clear">{t("duplicates.clear")}</button>
+                        <button type="submit" name="intent" value="clear">
+                          {t("duplicates.clear")}
+                        </button>
                       ) : (
-                        <button type="submit" name="intent" value="flag" className="secondary">{t("duplicates.flag")}</button>
+                        <button type="submit" name="intent" value="flag" className="secondary">
+                          {t("duplicates.flag")}
+                        </button>
                       )}
                     </Form>
                   </td>

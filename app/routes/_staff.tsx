@@ -33,15 +33,23 @@ export default function StaffLayout() {
   return (
     <>
       <header className="topbar no-print">
-        <Link to="/" className="brand">{t("app.name")}</Link>
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
         <nav aria-label={t("nav.main")}>
           {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.to === "/admin"}>{t(n.label)}</NavLink>
+            <NavLink key={n.to} to={n.to} end={n.to === "/admin"}>
+              {t(n.label)}
+            </NavLink>
           ))}
         </nav>
-        <span className="muted">{user.name}（{t(`role.${user.role}`)}）</span>
+        <span className="muted">
+          {user.name}（{t(`role.${user.role}`)}）
+        </span>
         <Form method="post" action="/logout">
-          <button type="submit" className="secondary">{t("auth.logout")}</button>
+          <button type="submit" className="secondary">
+            {t("auth.logout")}
+          </button>
         </Form>
       </header>
       <main className="page">

@@ -14,7 +14,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
   const channel = await requireChannel(prisma, params.id);
   const url = surveyUrl(request, channel.code);
-  return json({ officeName: channel.office.name, unitName: channel.unit?.name ?? null, surveyTitle: channel.version.definition.title, url, svg: await qrSvg(url) });
+  return json({
+    officeName: channel.office.name,
+    unitName: channel.unit?.name ?? null,
+    surveyTitle: channel.version.definition.title,
+    url,
+    svg: await qrSvg(url),
+  });
 }
 
 export default function Poster() {
@@ -23,13 +29,23 @@ export default function Poster() {
     <>
       <style>{"@page { size: A4 portrait; margin: 0; }"}</style>
       <p className="no-print page">
-        <button type="button" onClick={() => window.print()}>{t("poster.print")}</button>
+        <button type="button" onClick={() => window.print()}>
+          {t("poster.print")}
+        </button>
       </p>
       <article className="poster">
-        <p style={{ fontSize: "16pt" }}>{d.officeName}{d.unitName ? `・${d.unitName}` : ""}</p>
+        <p style={{ fontSize: "16pt" }}>
+          {d.officeName}
+          {d.unitName ? `・${d.unitName}` : ""}
+        </p>
         <h1>{t("poster.heading")}</h1>
         <p style={{ fontSize: "18pt" }}>{t("poster.invite", { title: d.surveyTitle })}</p>
-        <div role="img" aria-label={t("channel.qrAlt", { url: d.url })} style={{ width: "120mm", margin: "10mm auto" }} dangerouslySetInnerHTML={{ __html: d.svg }} />
+        <div
+          role="img"
+          aria-label={t("channel.qrAlt", { url: d.url })}
+          style={{ width: "120mm", margin: "10mm auto" }}
+          dangerouslySetInnerHTML={{ __html: d.svg }}
+        />
         <p style={{ fontSize: "14pt" }}>{d.url}</p>
         <p style={{ fontSize: "14pt" }}>{t("poster.privacy")}</p>
       </article>

@@ -9,6 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const channel = await requireChannel(prisma, params.id);
   const png = await qrPng(surveyUrl(request, channel.code));
   return new Response(new Uint8Array(png), {
-    headers: { "Content-Type": "image/png", "Content-Disposition": `attachment; filename="qr-${channel.code}.png"`, "Cache-Control": "private, max-age=300" },
+    headers: {
+      "Content-Type": "image/png",
+      "Content-Disposition": `attachment; filename="qr-${channel.code}.png"`,
+      "Cache-Control": "private, max-age=300",
+    },
   });
 }

@@ -9,6 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const channel = await requireChannel(prisma, params.id);
   const svg = await qrSvg(surveyUrl(request, channel.code));
   return new Response(svg, {
-    headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Disposition": `inline; filename="qr-${channel.code}.svg"`, "Cache-Control": "private, max-age=300" },
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Content-Disposition": `inline; filename="qr-${channel.code}.svg"`,
+      "Cache-Control": "private, max-age=300",
+    },
   });
 }

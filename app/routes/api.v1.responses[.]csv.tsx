@@ -11,7 +11,11 @@ import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { parseId } from "~/utils/ids";
 
 const querySchema = z.object({
-  office: z.string().transform(parseId).refine((id) => id !== null, "office").optional(),
+  office: z
+    .string()
+    .transform(parseId)
+    .refine((id) => id !== null, "office")
+    .optional(),
   from: z.string().refine(isIsoDate, "from"),
   to: z.string().refine(isIsoDate, "to"),
 });

@@ -48,9 +48,15 @@ export default function Login() {
           <input id="email" name="email" type="email" autoComplete="username" required />
           <label htmlFor="password">{t("auth.login.password")}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
-          {data?.error && <p className="error" role="alert">{data.error}</p>}
+          {data?.error && (
+            <p className="error" role="alert">
+              {data.error}
+            </p>
+          )}
           <p>
-            <button type="submit" disabled={busy}>{t("auth.login.submit")}</button>
+            <button type="submit" disabled={busy}>
+              {t("auth.login.submit")}
+            </button>
           </p>
         </Form>
       </div>

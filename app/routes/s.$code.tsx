@@ -73,7 +73,10 @@ export default function SurveyPage() {
     <main className="survey-page">
       <header className="survey-header">
         <h1>{data.title || t("survey.page.title", { office: data.officeName })}</h1>
-        <p>{data.officeName}{data.unitName ? `・${data.unitName}` : ""}</p>
+        <p>
+          {data.officeName}
+          {data.unitName ? `・${data.unitName}` : ""}
+        </p>
         {data.description && <p>{data.description}</p>}
       </header>
       <SurveyForm

@@ -36,7 +36,9 @@ function KioskReset({ to }: { to: string }) {
     <>
       <p role="timer">{t("survey.thanks.resetIn", { seconds: left })}</p>
       <p>
-        <Link className="button" to={to} replace>{t("survey.thanks.next")}</Link>
+        <Link className="button" to={to} replace>
+          {t("survey.thanks.next")}
+        </Link>
       </p>
     </>
   );

@@ -6,8 +6,7 @@ import { databaseFile } from "./database-url";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export const prisma: PrismaClient =
-  globalForPrisma.prisma ??
-  new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile() }) });
+  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile() }) });
 
 globalForPrisma.prisma = prisma;
 

@@ -54,7 +54,11 @@ export function clientIp(request: Request, context: unknown): string {
  * Reads a JSON body of at most `maxBytes` and checks it against a schema. Failures come
  * back as a ready 413 or 400 response (not thrown), so a fetcher's page can show them.
  */
-export async function readJsonBody<T>(request: Request, schema: ZodType<T>, maxBytes = 64 * 1024): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+export async function readJsonBody<T>(
+  request: Request,
+  schema: ZodType<T>,
+  maxBytes = 64 * 1024,
+): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readLimitedText(request, maxBytes, t("error.payloadTooLarge", { kb: Math.round(maxBytes / 1024) })));

@@ -10,13 +10,16 @@ export async function bulkInsert(db: Db, table: string, rows: Record<string, unk
   const columns = Object.keys(rows[0]);
   const quoted = columns.map((c) => `"${c}"`).join(",");
   const tuple = `(${columns.map(() => "?").join(",")})`;
-  await db.$transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += perStatement) {
-      const chunk = rows.slice(i, i + perStatement);
-      const values = chunk.flatMap((row) => columns.map((c) => toSql(row[c])));
-      await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) VALUES ${chunk.map(() => tuple).join(",")}`, ...values);
-    }
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const chunk = rows.slice(i, i + perStatement);
+        const values = chunk.flatMap((row) => columns.map((c) => toSql(row[c])));
+        await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) VALUES ${chunk.map(() => tuple).join(",")}`, ...values);
+      }
+    },
+    { timeout: 120_000 },
+  );
 }
 
 function toSql(v: unknown): unknown {

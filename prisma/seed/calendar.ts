@@ -13,7 +13,9 @@ const SHIPPED = new URL("./calendar/", import.meta.url);
 export async function seedShippedCalendars(db: Db): Promise<number[]> {
   const present = new Set((await db.calendarDay.groupBy({ by: ["year"] })).map((g) => g.year));
   const seeded: number[] = [];
-  for (const file of readdirSync(SHIPPED).filter((f) => /^\d{4}\.csv$/.test(f)).sort()) {
+  for (const file of readdirSync(SHIPPED)
+    .filter((f) => /^\d{4}\.csv$/.test(f))
+    .sort()) {
     if (present.has(Number(file.slice(0, 4)))) continue;
     const { year } = await importCalendarYear(db, readFileSync(new URL(file, SHIPPED), "utf8"), null);
     seeded.push(year);

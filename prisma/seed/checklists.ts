@@ -1,4 +1,13 @@
-import { answersToFormData, readChecklistForm, scoreChecklist, templateItems, type Check, type Checks, type ChecklistTemplateDef, type FieldValue } from "../../app/modules/checklists";
+import {
+  answersToFormData,
+  readChecklistForm,
+  scoreChecklist,
+  templateItems,
+  type Check,
+  type Checks,
+  type ChecklistTemplateDef,
+  type FieldValue,
+} from "../../app/modules/checklists";
 import { ensureTemplates, latestTemplates } from "../../app/modules/checklists/records.server";
 import { loadedYears, workingDaysOf } from "../../app/modules/calendar/calendar.server";
 import { currentScale } from "../../app/modules/courtesy/scales.server";
@@ -56,7 +65,11 @@ export async function seedChecklists(db: Db, rnd: Random, now: Date, months = 6)
   await ensureTemplates(db);
   const templates = await latestTemplates(db);
   const { scale } = await currentScale(db);
-  const evaluators = await db.user.findMany({ where: { role: "evaluator", active: true }, orderBy: { id: "asc" }, select: { id: true, officeId: true } });
+  const evaluators = await db.user.findMany({
+    where: { role: "evaluator", active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, officeId: true },
+  });
   const all = await db.office.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, kind: true } });
   const offices = all.filter((o, i) => i % 3 === 0 || o.name === "臺北市萬華區公所");
   const today = taipeiDate(now);
@@ -139,7 +152,13 @@ function fillIn(rnd: Random, template: ChecklistTemplateDef, officeKind: string,
   return { data: answersToFormData(template, { checks, fields }, notes), submittedAt };
 }
 
-function check(rnd: Random, templateKey: string, slot: string, item: string, o: { quality: number; hasParking: boolean; waitMinutes: number }): Check {
+function check(
+  rnd: Random,
+  templateKey: string,
+  slot: string,
+  item: string,
+  o: { quality: number; hasParking: boolean; waitMinutes: number },
+): Check {
   if (!o.hasParking && PARKING_ITEMS.includes(item) && templateKey === "duty-log") return "na";
   if (templateKey === "duty-log" && item === "fac13" && rnd.next() < 0.6) return "na"; // nobody waited 10 minutes
   if (templateKey === "mystery-visit") {

@@ -19,7 +19,14 @@ const MORE_EVALUATORS = [
   ["evaluator6@demo.gov.tw", "測試員 劉雅婷", "臺北市文山區戶政事務所"],
 ] as const;
 
-const DEDUCTION_NOTES = ["響鈴超過4聲才接聽", "未報單位名稱", "未告知轉接分機", "語氣平淡", "答覆不完整，未說明應備文件", "未詢問是否還有其他問題"];
+const DEDUCTION_NOTES = [
+  "響鈴超過4聲才接聽",
+  "未報單位名稱",
+  "未告知轉接分機",
+  "語氣平淡",
+  "答覆不完整，未說明應備文件",
+  "未詢問是否還有其他問題",
+];
 
 /**
  * 24 months of monthly plans and scored calls: each office has its own courtesy level and
@@ -49,11 +56,19 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
       await createMonthlyPlan(db, admin.id, { authorityId, month, callsPerTarget: 1, seed: 1000 + index });
     }
     // This month's mutual-testing pairs within each peer group of the authority.
-    for (const group of await db.peerGroup.findMany({ where: { offices: { some: { authorityId } } }, orderBy: { id: "asc" }, select: { id: true } })) {
+    for (const group of await db.peerGroup.findMany({
+      where: { offices: { some: { authorityId } } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    })) {
       await createMutualPairs(db, admin.id, { authorityId, month: taipeiMonth(now), peerGroupId: group.id, seed: group.id });
     }
   }
-  const calls = await db.testCall.findMany({ where: { scheduledDate: { lt: today } }, select: { id: true, officeId: true, month: true, scheduledDate: true, partsTested: true, unitId: true }, orderBy: { id: "asc" } });
+  const calls = await db.testCall.findMany({
+    where: { scheduledDate: { lt: today } },
+    select: { id: true, officeId: true, month: true, scheduledDate: true, partsTested: true, unitId: true },
+    orderBy: { id: "asc" },
+  });
   const updates: Array<{ id: number; data: Record<string, unknown> }> = [];
   for (const call of calls) {
     const parts = JSON.parse(call.partsTested) as string[];
@@ -69,7 +84,15 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
         }
         const r = rnd.next();
         // An unanswered call is rare; otherwise full marks, a partial deduction, or none.
-        const mark = item.autoFail ? (r < 0.01 ? 0 : item.maxPoints) : r < p ? item.maxPoints : r < p + (1 - p) * 0.7 ? Math.ceil(item.maxPoints / 2) : 0;
+        const mark = item.autoFail
+          ? r < 0.01
+            ? 0
+            : item.maxPoints
+          : r < p
+            ? item.maxPoints
+            : r < p + (1 - p) * 0.7
+              ? Math.ceil(item.maxPoints / 2)
+              : 0;
         marks[item.key] = mark;
         if (mark < item.maxPoints) notes[item.key] = rnd.pick(DEDUCTION_NOTES);
       }
@@ -94,12 +117,19 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
       },
     });
   }
-  await db.$transaction(async (tx) => {
-    for (const u of updates) await tx.testCall.update({ where: { id: u.id }, data: u.data });
-  }, { timeout: 300_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (const u of updates) await tx.testCall.update({ where: { id: u.id }, data: u.data });
+    },
+    { timeout: 300_000 },
+  );
 
   // Improvement reports for unit-months under the threshold; older ones already filed.
-  const means = await db.testCall.groupBy({ by: ["officeId", "unitId", "month"], where: { status: "submitted", calibrationId: null }, _avg: { total: true } });
+  const means = await db.testCall.groupBy({
+    by: ["officeId", "unitId", "month"],
+    where: { status: "submitted", calibrationId: null },
+    _avg: { total: true },
+  });
   const reports = means
     .filter((g) => g._avg.total !== null && g._avg.total < scale.improvementBelow)
     .map((g) => {
@@ -136,11 +166,16 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
     if (status === "accepted") {
       // The reviewer restores the first deducted item to full marks.
       const marks = JSON.parse(call.marks) as Record<string, Mark>;
-      const item = scale.parts.flatMap((part) => part.items).find((it) => typeof marks[it.key] === "number" && (marks[it.key] as number) < it.maxPoints);
+      const item = scale.parts
+        .flatMap((part) => part.items)
+        .find((it) => typeof marks[it.key] === "number" && (marks[it.key] as number) < it.maxPoints);
       if (item) marks[item.key] = item.maxPoints;
       const revised = scoreCall(scale, marks, { partsTested: JSON.parse(call.partsTested) });
       newTotal = revised.total;
-      await db.testCall.update({ where: { id: call.id }, data: { marks: JSON.stringify(marks), total: revised.total, band: revised.band, needsImprovement: revised.needsImprovement } });
+      await db.testCall.update({
+        where: { id: call.id },
+        data: { marks: JSON.stringify(marks), total: revised.total, band: revised.band, needsImprovement: revised.needsImprovement },
+      });
     }
     const day = 86_400_000;
     await db.appeal.create({
@@ -153,7 +188,8 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
         status,
         decidedById: status === "pending" ? null : analyst.id,
         decidedAt: status === "pending" ? null : new Date(Math.min(now.getTime(), call.submittedAt.getTime() + 3 * day)),
-        decisionReason: status === "rejected" ? "障礙紀錄時間與測試時間不符，維持原評分。" : status === "accepted" ? "經查證屬實，該項改給滿分。" : "",
+        decisionReason:
+          status === "rejected" ? "障礙紀錄時間與測試時間不符，維持原評分。" : status === "accepted" ? "經查證屬實，該項改給滿分。" : "",
         newTotal,
       },
     });
@@ -167,7 +203,11 @@ export async function seedCourtesy(db: Db, rnd: Random, now: Date, months = 24) 
  * who disagree on a few items, so analysts find an example of the agreement figures.
  */
 async function seedCalibration(db: Db, rnd: Random) {
-  const analyst = await db.user.findFirstOrThrow({ where: { role: "analyst" }, orderBy: { id: "asc" }, select: { id: true, role: true, authorityId: true, officeId: true } });
+  const analyst = await db.user.findFirstOrThrow({
+    where: { role: "analyst" },
+    orderBy: { id: "asc" },
+    select: { id: true, role: true, authorityId: true, officeId: true },
+  });
   const authorityId = analyst.authorityId;
   if (authorityId === null) throw new Error("The seeded analyst has no authority.");
   const office = await db.office.findFirstOrThrow({ where: { authorityId }, orderBy: { id: "asc" }, select: { id: true } });
@@ -179,7 +219,12 @@ async function seedCalibration(db: Db, rnd: Random) {
   });
   const session = await getCalibration(db, analyst, id);
   if (!session) throw new Error("The seeded calibration session cannot be read back.");
-  const evaluators = await db.user.findMany({ where: { role: "evaluator", office: { authorityId } }, orderBy: { id: "asc" }, take: 3, select: { id: true } });
+  const evaluators = await db.user.findMany({
+    where: { role: "evaluator", office: { authorityId } },
+    orderBy: { id: "asc" },
+    take: 3,
+    select: { id: true },
+  });
   for (const evaluator of evaluators) {
     const data: Record<string, unknown> = {};
     for (const item of session.scale.parts.filter((p) => session.partsTested.includes(p.key)).flatMap((p) => p.items)) {

@@ -4,9 +4,18 @@ import type { Db } from "../../app/utils/db.server";
 export const DEMO_AUTHORITY = "臺北市政府民政局";
 
 export const DISTRICTS = [
-  ["松山", "songshan"], ["信義", "xinyi"], ["大安", "daan"], ["中山", "zhongshan"],
-  ["中正", "zhongzheng"], ["大同", "datong"], ["萬華", "wanhua"], ["文山", "wenshan"],
-  ["南港", "nangang"], ["內湖", "neihu"], ["士林", "shilin"], ["北投", "beitou"],
+  ["松山", "songshan"],
+  ["信義", "xinyi"],
+  ["大安", "daan"],
+  ["中山", "zhongshan"],
+  ["中正", "zhongzheng"],
+  ["大同", "datong"],
+  ["萬華", "wanhua"],
+  ["文山", "wenshan"],
+  ["南港", "nangang"],
+  ["內湖", "neihu"],
+  ["士林", "shilin"],
+  ["北投", "beitou"],
 ] as const;
 
 const DISTRICT_UNITS = ["民政課", "社會課", "經建課", "人文課", "兵役課", "秘書室"];
@@ -69,7 +78,7 @@ export async function seedOrganisation(db: Db): Promise<SeededOffice[]> {
         role: u.role,
         passwordHash: await hashPassword(u.password),
         authorityId: u.role === "analyst" ? authority.id : null,
-        officeId: "office" in u ? byName.get(u.office) ?? null : null,
+        officeId: "office" in u ? (byName.get(u.office) ?? null) : null,
       },
     });
   }
@@ -78,7 +87,13 @@ export async function seedOrganisation(db: Db): Promise<SeededOffice[]> {
   for (const o of offices) {
     if (o.name === "臺北市萬華區公所") continue;
     await db.user.create({
-      data: { email: `manager.${o.slug}@demo.gov.tw`, name: `${o.name} 承辦人`, role: "manager", officeId: o.id, passwordHash: managerHash },
+      data: {
+        email: `manager.${o.slug}@demo.gov.tw`,
+        name: `${o.name} 承辦人`,
+        role: "manager",
+        officeId: o.id,
+        passwordHash: managerHash,
+      },
     });
   }
   return offices;

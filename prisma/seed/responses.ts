@@ -26,7 +26,15 @@ type Channel = { id: number; officeId: number };
  * Synthetic responses over `months` months ending now: each office has its own level,
  * a summer dip (crowds and heat), a slow upward trend, and respondents vary around it.
  */
-export async function seedResponses(db: Db, rnd: Random, versionId: number, channels: Channel[], now: Date, calendar: WorkedDays, months = 24) {
+export async function seedResponses(
+  db: Db,
+  rnd: Random,
+  versionId: number,
+  channels: Channel[],
+  now: Date,
+  calendar: WorkedDays,
+  months = 24,
+) {
   const monthList = lastMonths(taipeiMonth(now), months);
   const managers = new Map(
     (await db.user.findMany({ where: { role: "manager" }, select: { id: true, officeId: true }, orderBy: { id: "asc" } }))
@@ -35,8 +43,20 @@ export async function seedResponses(db: Db, rnd: Random, versionId: number, chan
   );
   let responseId = ((await db.response.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
   const responses: Array<Record<string, unknown>> = [];
-  const answers: Array<{ responseId: number; officeId: number; month: string; questionName: string; dimension: string; value: number }> = [];
-  const cases: Array<{ responseId: number; officeId: number; reason: string; dueDate: string | null; ownerId: number | null; status: string; resolution: string; resolvedAt: Date | null; createdAt: Date; contact: string | null }> = [];
+  const answers: Array<{ responseId: number; officeId: number; month: string; questionName: string; dimension: string; value: number }> =
+    [];
+  const cases: Array<{
+    responseId: number;
+    officeId: number;
+    reason: string;
+    dueDate: string | null;
+    ownerId: number | null;
+    status: string;
+    resolution: string;
+    resolvedAt: Date | null;
+    createdAt: Date;
+    contact: string | null;
+  }> = [];
 
   for (const channel of channels) {
     const officeLevel = 4.0 + rnd.normal() * 0.25;

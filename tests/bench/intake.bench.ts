@@ -28,6 +28,8 @@ const elapsed = performance.now() - started;
 const perResponse = elapsed / RESPONSES;
 
 console.log(`intake: ${RESPONSES} citizen submissions validated (${valid} valid)`);
-console.log(`  total ${elapsed.toFixed(0)} ms, ${perResponse.toFixed(2)} ms per response, ${Math.round(1000 / perResponse)} responses/s on one core`);
+console.log(
+  `  total ${elapsed.toFixed(0)} ms, ${perResponse.toFixed(2)} ms per response, ${Math.round(1000 / perResponse)} responses/s on one core`,
+);
 console.log(`  heap growth ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(1)} MiB`);
 console.log(`  target < 5 ms per response: ${perResponse < 5 ? "met" : "NOT met"}`);

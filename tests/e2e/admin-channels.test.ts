@@ -18,21 +18,30 @@ describe("admin channels", () => {
     await page.getByLabel("課室／櫃台").selectOption({ label: "社會課" });
     await Promise.all([page.waitForURL(/\/admin\/channels\/\d+$/), page.getByRole("button", { name: "新增" }).click()]);
 
-    const channel = await prisma.channel.findFirstOrThrow({ where: { label: "二樓社會課櫃台" }, select: { code: true, office: { select: { name: true } }, unit: { select: { name: true } } } });
+    const channel = await prisma.channel.findFirstOrThrow({
+      where: { label: "二樓社會課櫃台" },
+      select: { code: true, office: { select: { name: true } }, unit: { select: { name: true } } },
+    });
     expect(channel.office.name).toBe("臺北市信義區公所");
     expect(channel.unit?.name).toBe("社會課");
     const url = `${app.url}/s/${channel.code}`;
     await page.getByText(url).waitFor();
 
-    const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下載 QR Code（PNG）" }).click()]);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下載 QR Code（PNG）" }).click(),
+    ]);
     expect(pngDownload.suggestedFilename()).toBe(`qr-${channel.code}.png`);
-    const png = await readFile((await pngDownload.path()));
+    const png = await readFile(await pngDownload.path());
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // The same encoder run on the expected address gives the same image: the code encodes the URL.
     expect(png.equals(await qrPng(url))).toBe(true);
 
-    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下載 QR Code（SVG）" }).click()]);
-    const svg = await readFile((await svgDownload.path()), "utf8");
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下載 QR Code（SVG）" }).click(),
+    ]);
+    const svg = await readFile(await svgDownload.path(), "utf8");
     expect(svg).toMatch(/^<svg[^>]*viewBox/);
 
     // The new channel serves the questionnaire to citizens.
@@ -40,7 +49,9 @@ describe("admin channels", () => {
     expect(citizen.status).toBe(200);
     expect(await citizen.text()).toContain("臺北市信義區公所");
 
-    const poster = await page.request.get(`${app.url}/admin/channels/${(await prisma.channel.findFirstOrThrow({ where: { code: channel.code } })).id}/poster`);
+    const poster = await page.request.get(
+      `${app.url}/admin/channels/${(await prisma.channel.findFirstOrThrow({ where: { code: channel.code } })).id}/poster`,
+    );
     expect(poster.status()).toBe(200);
     expect(await poster.text()).toContain("您的意見，讓服務更好");
     await context.close();
@@ -83,14 +94,29 @@ describe("admin questionnaires", () => {
 
     const editor = page.getByLabel("問卷定義（JSON）");
     await editor.fill('{ "pages": [ { "elements": [ { "type": "ratingz", "name": "a" } ] } ] }');
-    await page.getByTestId("preview-errors").getByText(/SurveyJS|ratingz|property/i).first().waitFor();
+    await page
+      .getByTestId("preview-errors")
+      .getByText(/SurveyJS|ratingz|property/i)
+      .first()
+      .waitFor();
 
-    const edited = { title: "櫃台快速問卷", pages: [{ elements: [{ type: "rating", name: "overall", title: "今天的服務您滿意嗎？", dimension: "overall", rateValues: [1, 2, 3, 4, 5] }] }] };
+    const edited = {
+      title: "櫃台快速問卷",
+      pages: [
+        {
+          elements: [{ type: "rating", name: "overall", title: "今天的服務您滿意嗎？", dimension: "overall", rateValues: [1, 2, 3, 4, 5] }],
+        },
+      ],
+    };
     await editor.fill(JSON.stringify(edited, null, 2));
     await page.getByTestId("survey-preview").getByText("今天的服務您滿意嗎？").waitFor();
     await page.getByRole("button", { name: "儲存" }).click();
     await page.getByText("已儲存為第 2 版。").waitFor();
-    const versions = await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, orderBy: { version: "asc" }, select: { version: true, json: true } });
+    const versions = await prisma.surveyVersion.findMany({
+      where: { definitionId: def.id },
+      orderBy: { version: "asc" },
+      select: { version: true, json: true },
+    });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect(JSON.parse(versions[1].json).title).toBe("櫃台快速問卷");
     await context.close();

@@ -13,7 +13,19 @@ import { login } from "../support/login";
 import { watchPage } from "../support/page-watch";
 import { startServer } from "../support/server";
 
-const RATED = ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active", "prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"];
+const RATED = [
+  "env_clean",
+  "env_signs",
+  "env_facilities",
+  "courtesy_attitude",
+  "courtesy_active",
+  "prof_knowledge",
+  "prof_efficiency",
+  "prof_clarity",
+  "measures_online",
+  "measures_info",
+  "overall",
+];
 
 let pendingId = 0;
 let officeId = 0;
@@ -43,7 +55,10 @@ describe("the working-day calendar in the browser", () => {
     await row.getByText("期限待辦公日曆匯入後計算").waitFor();
     expect(await row.getByText("逾期").count()).toBe(0);
     await manager.open(`${app.url}/offices/${officeId}`);
-    await managerPage.locator("tr", { has: managerPage.locator(`a[href="/follow-ups/${pendingId}"]`) }).getByText("期限待辦公日曆匯入後計算").waitFor();
+    await managerPage
+      .locator("tr", { has: managerPage.locator(`a[href="/follow-ups/${pendingId}"]`) })
+      .getByText("期限待辦公日曆匯入後計算")
+      .waitFor();
     await manager.open(`${app.url}/follow-ups/${pendingId}`);
     await managerPage.getByText("期限：期限待辦公日曆匯入後計算").waitFor();
 
@@ -61,10 +76,18 @@ describe("the working-day calendar in the browser", () => {
     expect(await warning.count()).toBe(1);
     expect(await warning.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(179, 38, 30)");
 
-    await adminPage.getByLabel("辦公日曆 CSV 檔（上限 512 KB）").setInputFiles({ name: `${year}.csv`, mimeType: "text/csv", buffer: Buffer.from(fixtureCsv(days)) });
+    await adminPage
+      .getByLabel("辦公日曆 CSV 檔（上限 512 KB）")
+      .setInputFiles({ name: `${year}.csv`, mimeType: "text/csv", buffer: Buffer.from(fixtureCsv(days)) });
     await adminPage.getByRole("button", { name: "匯入", exact: true }).click();
-    await adminPage.getByRole("status").getByText(`已匯入 ${year} 年（民國 ${year - 1911} 年）辦公日曆`).waitFor();
-    await adminPage.getByTestId(`year-${year}`).getByText(String(days.filter((d) => d.off).length)).waitFor();
+    await adminPage
+      .getByRole("status")
+      .getByText(`已匯入 ${year} 年（民國 ${year - 1911} 年）辦公日曆`)
+      .waitFor();
+    await adminPage
+      .getByTestId(`year-${year}`)
+      .getByText(String(days.filter((d) => d.off).length))
+      .waitFor();
     expect(await warning.count()).toBe(0);
 
     await manager.open(`${app.url}/follow-ups/${pendingId}`);

@@ -26,7 +26,8 @@ describe("citizen survey on a phone", () => {
 
     for (const name of ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active"]) await rate(page, name, 5);
     await page.getByRole("button", { name: "下一頁" }).click();
-    for (const name of ["prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"]) await rate(page, name, 4);
+    for (const name of ["prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"])
+      await rate(page, name, 4);
     await page.locator('[data-name="comment"] textarea').fill(comment);
     await page.getByRole("button", { name: "下一頁" }).click();
     // A person takes longer than the bot threshold of three seconds.
@@ -60,7 +61,8 @@ describe("citizen survey on a phone", () => {
     await page.waitForLoadState("networkidle");
     for (const name of ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active"]) await rate(page, name, 4);
     await page.getByRole("button", { name: "下一頁" }).click();
-    for (const name of ["prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"]) await rate(page, name, 4);
+    for (const name of ["prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"])
+      await rate(page, name, 4);
     await page.locator('[data-name="comment"] textarea').fill(comment);
     await page.getByRole("button", { name: "下一頁" }).click();
     // Something fills the honeypot (an autofill extension, say): the server refuses it.

@@ -23,18 +23,42 @@ async function mark(page: Page, item: string, value: number | "na") {
 
 const app = appInBrowser(async () => {
   // Today's call for the demo evaluator (大安區公所) to the Wanhua district office's 民政課.
-  const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true, units: { where: { name: "民政課" }, select: { id: true } } } });
+  const office = await prisma.office.findUniqueOrThrow({
+    where: { name: "臺北市萬華區公所" },
+    select: { id: true, units: { where: { name: "民政課" }, select: { id: true } } },
+  });
   const evaluator = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.gov.tw" }, select: { id: true } });
   const scale = await prisma.courtesyScale.findFirstOrThrow({ orderBy: { version: "desc" }, select: { id: true } });
   const today = taipeiDate(new Date());
   const call = (date: string) =>
     prisma.testCall.create({
-      data: { scaleId: scale.id, officeId: office.id, unitId: office.units[0].id, extension: "201", evaluatorId: evaluator.id, scheduledDate: date, slot: "08:30-10:30", month: date.slice(0, 7), questionId: "district-01", partsTested: JSON.stringify(["unit"]) },
+      data: {
+        scaleId: scale.id,
+        officeId: office.id,
+        unitId: office.units[0].id,
+        extension: "201",
+        evaluatorId: evaluator.id,
+        scheduledDate: date,
+        slot: "08:30-10:30",
+        month: date.slice(0, 7),
+        questionId: "district-01",
+        partsTested: JSON.stringify(["unit"]),
+      },
       select: { id: true },
     });
   callId = (await call(today)).id;
   tomorrowCallId = (await call(addDays(today, 1))).id;
-  calibrationId = (await prisma.calibrationSession.create({ data: { title: "轉接情境校準", scenario: "民眾詢問低收入戶申請。", officeId: office.id, scaleId: scale.id, partsTested: JSON.stringify(["unit"]) } })).id;
+  calibrationId = (
+    await prisma.calibrationSession.create({
+      data: {
+        title: "轉接情境校準",
+        scenario: "民眾詢問低收入戶申請。",
+        officeId: office.id,
+        scaleId: scale.id,
+        partsTested: JSON.stringify(["unit"]),
+      },
+    })
+  ).id;
 });
 
 describe("telephone-courtesy test, from the call to the appeal", () => {
@@ -140,7 +164,10 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     const month = `${year}-01`;
     await page.getByLabel("月份", { exact: true }).fill(month);
     await page.getByRole("button", { name: "產生測試排程" }).click();
-    await page.getByRole("alert").getByText(`尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(`尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`)
+      .waitFor();
     expect(await prisma.testCall.count({ where: { month } })).toBe(0);
 
     // TEST FIXTURE, not an official calendar: the year by the weekday rule, its first Saturday worked.
@@ -150,7 +177,10 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     await page.getByText(/已產生 .* 的排程/).waitFor();
     await page.getByText("測到自己機關的電話：0 通").waitFor();
 
-    const calls = await prisma.testCall.findMany({ where: { month }, select: { officeId: true, scheduledDate: true, evaluator: { select: { officeId: true } } } });
+    const calls = await prisma.testCall.findMany({
+      where: { month },
+      select: { officeId: true, scheduledDate: true, evaluator: { select: { officeId: true } } },
+    });
     expect(calls.length).toBeGreaterThan(100);
     expect(calls.filter((c) => c.officeId === c.evaluator.officeId)).toEqual([]);
     const worked = new Set(days.filter((d) => !d.off).map((d) => d.date));
@@ -164,12 +194,21 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
     await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
-    for (const path of ["/courtesy", "/courtesy/mutual", "/courtesy/calibration", `/courtesy/calibration/${calibrationId}`]) await openHydrated(page, `${app.url}${path}`);
+    for (const path of ["/courtesy", "/courtesy/mutual", "/courtesy/calibration", `/courtesy/calibration/${calibrationId}`])
+      await openHydrated(page, `${app.url}${path}`);
 
     await openHydrated(page, `${app.url}/courtesy/improvements`);
-    const report = await prisma.improvementReport.findFirstOrThrow({ orderBy: [{ month: "desc" }, { officeId: "asc" }], select: { officeId: true, unitId: true, month: true, office: { select: { name: true } }, unit: { select: { name: true } } } });
-    const n = await prisma.testCall.count({ where: { officeId: report.officeId, unitId: report.unitId, month: report.month, status: "submitted", calibrationId: null } });
-    const card = page.locator("section.card").filter({ hasText: `${report.office.name}・${report.unit?.name}・` }).first();
+    const report = await prisma.improvementReport.findFirstOrThrow({
+      orderBy: [{ month: "desc" }, { officeId: "asc" }],
+      select: { officeId: true, unitId: true, month: true, office: { select: { name: true } }, unit: { select: { name: true } } },
+    });
+    const n = await prisma.testCall.count({
+      where: { officeId: report.officeId, unitId: report.unitId, month: report.month, status: "submitted", calibrationId: null },
+    });
+    const card = page
+      .locator("section.card")
+      .filter({ hasText: `${report.office.name}・${report.unit?.name}・` })
+      .first();
     await card.getByText(`依據 ${n} 通測試電話`).waitFor();
     expect(errors).toEqual([]);
     await page.close();

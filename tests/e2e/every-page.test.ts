@@ -37,7 +37,11 @@ function staffPagePatterns(): string[] {
   return readdirSync(dir)
     .filter((f) => f.startsWith("_staff.") && f !== "_staff.tsx" && /export default function/.test(readFileSync(path.join(dir, f), "utf8")))
     .map((f) => {
-      const segments = f.replace(/\.tsx$/, "").split(".").slice(1).filter((s) => s !== "_index");
+      const segments = f
+        .replace(/\.tsx$/, "")
+        .split(".")
+        .slice(1)
+        .filter((s) => s !== "_index");
       return "/" + segments.map((s) => (s.startsWith("$") ? ":id" : s)).join("/");
     });
 }

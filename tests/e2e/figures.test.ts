@@ -19,29 +19,79 @@ const app = appInBrowser(async () => {
   const citizen = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { versionId: true } });
 
   // A peer on five respondents: listed greyed as 樣本數不足, never ranked.
-  const few = await prisma.office.create({ data: { name: "臺北市測試甲區公所", kind: "district", city: "臺北市", district: "測試區", authorityId: wanhua.authorityId, peerGroupId: wanhua.peerGroupId } });
-  const fewChannel = await prisma.channel.create({ data: { code: "fig-few", label: "測試", officeId: few.id, versionId: citizen.versionId } });
-  await insertResponses({ channelId: fewChannel.id, versionId: citizen.versionId, officeId: few.id, month, count: 5, items: ratedItems(citizenSatisfaction), value: () => 5 });
+  const few = await prisma.office.create({
+    data: {
+      name: "臺北市測試甲區公所",
+      kind: "district",
+      city: "臺北市",
+      district: "測試區",
+      authorityId: wanhua.authorityId,
+      peerGroupId: wanhua.peerGroupId,
+    },
+  });
+  const fewChannel = await prisma.channel.create({
+    data: { code: "fig-few", label: "測試", officeId: few.id, versionId: citizen.versionId },
+  });
+  await insertResponses({
+    channelId: fewChannel.id,
+    versionId: citizen.versionId,
+    officeId: few.id,
+    month,
+    count: 5,
+    items: ratedItems(citizenSatisfaction),
+    value: () => 5,
+  });
 
   // Two scored calls left for one office in the latest complete month of calls: too few to rank.
-  const latestCall = await prisma.testCall.findFirstOrThrow({ where: { status: "submitted" }, orderBy: { month: "desc" }, select: { month: true } });
+  const latestCall = await prisma.testCall.findFirstOrThrow({
+    where: { status: "submitted" },
+    orderBy: { month: "desc" },
+    select: { month: true },
+  });
   callMonth = lastMonths(latestCall.month, 2)[0];
-  const calls = await prisma.testCall.findMany({ where: { officeId: wanhuaId, month: callMonth, status: "submitted" }, orderBy: { id: "asc" }, select: { id: true } });
+  const calls = await prisma.testCall.findMany({
+    where: { officeId: wanhuaId, month: callMonth, status: "submitted" },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   await prisma.testCall.updateMany({ where: { id: { in: calls.slice(2).map((c) => c.id) } }, data: { status: "draft" } });
 
   const json = {
     title: "說明會問卷",
-    pages: [{ elements: [
-      { type: "radiogroup", name: "heard", title: "如何得知說明會", choices: [{ value: "web", text: "網站" }, { value: "poster", text: "海報" }] },
-      { type: "rating", name: "useful", title: "內容實用", rateValues: [1, 2, 3, 4, 5] },
-    ] }],
+    pages: [
+      {
+        elements: [
+          {
+            type: "radiogroup",
+            name: "heard",
+            title: "如何得知說明會",
+            choices: [
+              { value: "web", text: "網站" },
+              { value: "poster", text: "海報" },
+            ],
+          },
+          { type: "rating", name: "useful", title: "內容實用", rateValues: [1, 2, 3, 4, 5] },
+        ],
+      },
+    ],
   };
-  const custom = await prisma.surveyDefinition.create({ data: { key: "briefing", title: "說明會問卷", kind: "custom", versions: { create: { version: 1, json: JSON.stringify(json) } } }, select: { id: true, versions: { select: { id: true } } } });
+  const custom = await prisma.surveyDefinition.create({
+    data: { key: "briefing", title: "說明會問卷", kind: "custom", versions: { create: { version: 1, json: JSON.stringify(json) } } },
+    select: { id: true, versions: { select: { id: true } } },
+  });
   customId = custom.id;
-  const channel = await prisma.channel.create({ data: { code: "briefing", label: "說明會", officeId: wanhuaId, versionId: custom.versions[0].id } });
+  const channel = await prisma.channel.create({
+    data: { code: "briefing", label: "說明會", officeId: wanhuaId, versionId: custom.versions[0].id },
+  });
   await insertResponses({
-    channelId: channel.id, versionId: custom.versions[0].id, officeId: wanhuaId, month, count: 7,
-    items: [{ name: "useful", dimension: "untagged" }], value: (_item, i) => 1 + (i % 5), extra: (i) => ({ heard: i % 2 ? "web" : "poster" }),
+    channelId: channel.id,
+    versionId: custom.versions[0].id,
+    officeId: wanhuaId,
+    month,
+    count: 7,
+    items: [{ name: "useful", dimension: "untagged" }],
+    value: (_item, i) => 1 + (i % 5),
+    extra: (i) => ({ heard: i % 2 ? "web" : "poster" }),
   });
 });
 
@@ -77,7 +127,10 @@ async function expectFigurePage(page: Page) {
   expect((await page.locator("td, .stat, [data-testid=overall-interval]").allInnerTexts()).filter((x) => x.includes("±"))).toEqual([]);
   expect(await page.locator("body").innerText()).not.toContain("抽樣誤差");
   // Every interval cell reads lower–upper with lower ≤ upper.
-  const cells = await page.locator("td").filter({ hasText: /^\d{1,3}\.\d%–\d{1,3}\.\d%$/ }).allInnerTexts();
+  const cells = await page
+    .locator("td")
+    .filter({ hasText: /^\d{1,3}\.\d%–\d{1,3}\.\d%$/ })
+    .allInnerTexts();
   expect(cells.length).toBeGreaterThan(0);
   for (const text of cells) {
     expect(text.trim()).toMatch(INTERVAL);
@@ -103,7 +156,10 @@ describe("satisfaction figures in the browser", () => {
     // The rolling three months are one choice away.
     await page.getByLabel("期間").selectOption("3");
     await Promise.all([page.waitForURL(/span=3/), page.getByRole("button", { name: "查詢" }).click()]);
-    await page.getByText(/近 3 個月/).first().waitFor();
+    await page
+      .getByText(/近 3 個月/)
+      .first()
+      .waitFor();
 
     await open(page, `/offices/${wanhuaId}?month=${month}`);
     await expectFigurePage(page);

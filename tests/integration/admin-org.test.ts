@@ -28,7 +28,11 @@ async function signIn(email: string, password: string): Promise<string> {
 }
 
 /** Calls a loader or action and returns its Response, whether it was returned or thrown. */
-async function call(handler: Handler, path: string, options: { cookie?: string; params?: Record<string, string>; form?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  path: string,
+  options: { cookie?: string; params?: Record<string, string>; form?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = options.cookie ? { Cookie: options.cookie } : {};
   const request = options.form
     ? new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(options.form), headers })
@@ -58,7 +62,10 @@ async function counts() {
 }
 
 async function lastAudit() {
-  return prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" }, select: { actorId: true, action: true, entity: true, entityId: true, data: true } });
+  return prisma.auditLog.findFirstOrThrow({
+    orderBy: { id: "desc" },
+    select: { actorId: true, action: true, entity: true, entityId: true, data: true },
+  });
 }
 
 async function demoRefs() {
@@ -66,8 +73,14 @@ async function demoRefs() {
   const districtGroup = await prisma.peerGroup.findFirstOrThrow({ where: { kind: "district" }, select: { id: true } });
   const householdGroup = await prisma.peerGroup.findFirstOrThrow({ where: { kind: "household" }, select: { id: true } });
   const [wanhua, daan] = await Promise.all([
-    prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true, units: { select: { id: true, name: true, extensions: { select: { id: true } } } } } }),
-    prisma.office.findUniqueOrThrow({ where: { name: "臺北市大安區公所" }, select: { id: true, units: { select: { id: true, extensions: { select: { id: true } } } } } }),
+    prisma.office.findUniqueOrThrow({
+      where: { name: "臺北市萬華區公所" },
+      select: { id: true, units: { select: { id: true, name: true, extensions: { select: { id: true } } } } },
+    }),
+    prisma.office.findUniqueOrThrow({
+      where: { name: "臺北市大安區公所" },
+      select: { id: true, units: { select: { id: true, extensions: { select: { id: true } } } } },
+    }),
   ]);
   return { authority, districtGroup, householdGroup, wanhua, daan };
 }
@@ -103,7 +116,11 @@ describe("access", () => {
   it.each(routes)("%s refuses an analyst with 403 and writes nothing", async (_name, route, path, params) => {
     const before = await counts();
     expect((await call(route.loader, path, { cookie: analystCookie, params })).status).toBe(403);
-    const posted = await call(route.action, path, { cookie: analystCookie, params, form: { intent: "add-unit", name: "x", email: "x@example.tw" } });
+    const posted = await call(route.action, path, {
+      cookie: analystCookie,
+      params,
+      form: { intent: "add-unit", name: "x", email: "x@example.tw" },
+    });
     expect(posted.status).toBe(403);
     expect(await counts()).toEqual(before);
   });
@@ -115,7 +132,10 @@ describe("access", () => {
   });
 
   it.each([["999999"], ["abc"], ["0"], ["1e3"]])("unknown or malformed id %s is 404 on both detail pages", async (id) => {
-    for (const [route, path] of [[officeDetail, "/admin/offices/"], [userDetail, "/admin/users/"]] as const) {
+    for (const [route, path] of [
+      [officeDetail, "/admin/offices/"],
+      [userDetail, "/admin/users/"],
+    ] as const) {
       expect((await call(route.loader as Handler, path + id, { cookie: adminCookie, params: { id } })).status).toBe(404);
       const posted = await call(route.action, path + id, { cookie: adminCookie, params: { id }, form: { intent: "add-unit", name: "課" } });
       expect(posted.status).toBe(404);
@@ -181,7 +201,10 @@ describe("offices", () => {
   it("turns a duplicate office name (unique constraint) into 400", async () => {
     const { authority } = await demoRefs();
     const before = await counts();
-    const response = await call(officeList.action, "/admin/offices", { cookie: adminCookie, form: officeForm(authority.id, { name: "臺北市萬華區公所" }) });
+    const response = await call(officeList.action, "/admin/offices", {
+      cookie: adminCookie,
+      form: officeForm(authority.id, { name: "臺北市萬華區公所" }),
+    });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).errors).toEqual({ name: ["已有同名的機關。"] });
     expect(await counts()).toEqual(before);
@@ -189,7 +212,9 @@ describe("offices", () => {
 
   it("loads one office with its units and extensions", async () => {
     const { wanhua } = await demoRefs();
-    const data = await bodyOf(await call(officeDetail.loader, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) } }));
+    const data = await bodyOf(
+      await call(officeDetail.loader, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) } }),
+    );
     const office = data.office as { name: string; units: Array<{ name: string; isSwitchboard: boolean; extensions: unknown[] }> };
     expect(office.name).toBe("臺北市萬華區公所");
     expect(office.units[0]).toMatchObject({ name: "總機", isSwitchboard: true, extensions: [{ number: "9" }] });
@@ -203,11 +228,23 @@ describe("offices", () => {
     const response = await call(officeDetail.action, `/admin/offices/${id}`, {
       cookie: adminCookie,
       params: { id },
-      form: { intent: "update-office", ...officeForm(authority.id, { name: "臺北市松山區戶政事務所", kind: "household", peerGroupId: String(householdGroup.id), phone: "02-1111-2222" }) },
+      form: {
+        intent: "update-office",
+        ...officeForm(authority.id, {
+          name: "臺北市松山區戶政事務所",
+          kind: "household",
+          peerGroupId: String(householdGroup.id),
+          phone: "02-1111-2222",
+        }),
+      },
     });
     expect(response.status).toBe(200);
     expect(await bodyOf(response)).toMatchObject({ ok: true, intent: "update-office" });
-    expect(await prisma.office.findUniqueOrThrow({ where: { id: office.id } })).toMatchObject({ active: false, phone: "02-1111-2222", district: "測試區" });
+    expect(await prisma.office.findUniqueOrThrow({ where: { id: office.id } })).toMatchObject({
+      active: false,
+      phone: "02-1111-2222",
+      district: "測試區",
+    });
     const entry = await lastAudit();
     expect(entry).toMatchObject({ action: "office.update", entityId: id });
     expect(JSON.parse(entry.data)).toMatchObject({ before: { active: true }, after: { active: false } });
@@ -219,7 +256,11 @@ describe("offices", () => {
     const response = await call(officeDetail.action, `/admin/offices/${daan.id}`, {
       cookie: adminCookie,
       params: { id: String(daan.id) },
-      form: { intent: "update-office", active: "on", ...officeForm(authority.id, { name: "臺北市萬華區公所", peerGroupId: String(districtGroup.id) }) },
+      form: {
+        intent: "update-office",
+        active: "on",
+        ...officeForm(authority.id, { name: "臺北市萬華區公所", peerGroupId: String(districtGroup.id) }),
+      },
     });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).errors).toEqual({ name: ["已有同名的機關。"] });
@@ -229,7 +270,11 @@ describe("offices", () => {
 
   it("rejects an unknown intent", async () => {
     const { wanhua } = await demoRefs();
-    const response = await call(officeDetail.action, `/admin/offices/${wanhua.id}`, { cookie: adminCookie, params: { id: String(wanhua.id) }, form: { intent: "drop-table" } });
+    const response = await call(officeDetail.action, `/admin/offices/${wanhua.id}`, {
+      cookie: adminCookie,
+      params: { id: String(wanhua.id) },
+      form: { intent: "drop-table" },
+    });
     expect(response.status).toBe(400);
     expect((await bodyOf(response)).errors).toHaveProperty("intent");
   });
@@ -319,9 +364,16 @@ describe("users", () => {
     const response = await call(userList.loader, "/admin/users", { cookie: adminCookie });
     const text = await response.text();
     expect(text).not.toMatch(/passwordHash|\$2[aby]\$/);
-    const users = (JSON.parse(text) as { users: Array<{ email: string; role: string; office: { name: string } | null; authority: { name: string } | null }> }).users;
+    const users = (
+      JSON.parse(text) as {
+        users: Array<{ email: string; role: string; office: { name: string } | null; authority: { name: string } | null }>;
+      }
+    ).users;
     expect(users.find((u) => u.email === "manager@demo.gov.tw")).toMatchObject({ role: "manager", office: { name: "臺北市萬華區公所" } });
-    expect(users.find((u) => u.email === "analyst@demo.gov.tw")).toMatchObject({ role: "analyst", authority: { name: "臺北市政府民政局" } });
+    expect(users.find((u) => u.email === "analyst@demo.gov.tw")).toMatchObject({
+      role: "analyst",
+      authority: { name: "臺北市政府民政局" },
+    });
   });
 
   it("creates a manager with office and unit, lower-cases the email and audits without the password", async () => {
@@ -350,9 +402,20 @@ describe("users", () => {
 
   it("keeps only the scope the role needs", async () => {
     const { authority, wanhua } = await demoRefs();
-    const response = await createUser({ email: "analyst2@demo.gov.tw", name: "研考 二", password: "Long-enough-2", role: "analyst", authorityId: String(authority.id), officeId: String(wanhua.id) });
+    const response = await createUser({
+      email: "analyst2@demo.gov.tw",
+      name: "研考 二",
+      password: "Long-enough-2",
+      role: "analyst",
+      authorityId: String(authority.id),
+      officeId: String(wanhua.id),
+    });
     expect(response.status).toBe(302);
-    expect(await prisma.user.findUniqueOrThrow({ where: { email: "analyst2@demo.gov.tw" } })).toMatchObject({ authorityId: authority.id, officeId: null, unitId: null });
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "analyst2@demo.gov.tw" } })).toMatchObject({
+      authorityId: authority.id,
+      officeId: null,
+      unitId: null,
+    });
   });
 
   it("refuses a duplicate email, whatever its case, with a message on the field", async () => {
@@ -393,7 +456,13 @@ describe("users", () => {
 
   it("refuses self-demotion and self-deactivation", async () => {
     const before = await counts();
-    const demote = await updateUser(adminId, { intent: "update-user", name: "系統管理者", role: "analyst", authorityId: "1", active: "on" });
+    const demote = await updateUser(adminId, {
+      intent: "update-user",
+      name: "系統管理者",
+      role: "analyst",
+      authorityId: "1",
+      active: "on",
+    });
     expect(demote.status).toBe(400);
     expect((await bodyOf(demote)).errors).toEqual({ role: ["不能變更自己的管理者角色。"] });
     const deactivate = await updateUser(adminId, { intent: "update-user", name: "系統管理者", role: "admin" });
@@ -408,12 +477,25 @@ describe("users", () => {
   it("edits another user's role, scope and active flag; a deactivated user cannot log in", async () => {
     const { wanhua, daan } = await demoRefs();
     const evaluator = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.gov.tw" }, select: { id: true } });
-    const response = await updateUser(evaluator.id, { intent: "update-user", name: "測試員 王小明", role: "manager", officeId: String(wanhua.id), unitId: "" });
+    const response = await updateUser(evaluator.id, {
+      intent: "update-user",
+      name: "測試員 王小明",
+      role: "manager",
+      officeId: String(wanhua.id),
+      unitId: "",
+    });
     expect(response.status).toBe(200);
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: evaluator.id } })).toMatchObject({ role: "manager", officeId: wanhua.id, active: false });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: evaluator.id } })).toMatchObject({
+      role: "manager",
+      officeId: wanhua.id,
+      active: false,
+    });
     const entry = await lastAudit();
     expect(entry).toMatchObject({ action: "user.update", entityId: String(evaluator.id) });
-    expect(JSON.parse(entry.data)).toMatchObject({ before: { role: "evaluator", officeId: daan.id, active: true }, after: { role: "manager", active: false } });
+    expect(JSON.parse(entry.data)).toMatchObject({
+      before: { role: "evaluator", officeId: daan.id, active: true },
+      after: { role: "manager", active: false },
+    });
     expect(await verifyLogin(prisma, "evaluator@demo.gov.tw", "Evaluator#2026")).toBeNull();
   });
 

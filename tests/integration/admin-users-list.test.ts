@@ -5,7 +5,11 @@ import { sessionCookie } from "../support/session";
 
 async function list(query: string) {
   const cookie = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-  const res = (await loader({ request: new Request(`http://localhost/admin/users${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
+  const res = (await loader({
+    request: new Request(`http://localhost/admin/users${query}`, { headers: { Cookie: cookie } }),
+    params: {},
+    context: {},
+  })) as Response;
   return res.json() as Promise<{ users: Array<{ email: string; role: string }>; total: number; page: number; pages: number }>;
 }
 
@@ -22,7 +26,14 @@ describe("the admin user list", () => {
 
     const all = await list("?role=king&page=oops");
     expect(all.total).toBe(await prisma.user.count());
-    await prisma.user.createMany({ data: Array.from({ length: 60 }, (_, i) => ({ email: `bulk${i}@demo.gov.tw`, name: `批次 ${i}`, role: "evaluator", passwordHash: "x" })) });
+    await prisma.user.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        email: `bulk${i}@demo.gov.tw`,
+        name: `批次 ${i}`,
+        role: "evaluator",
+        passwordHash: "x",
+      })),
+    });
     const second = await list("?q=bulk&page=2");
     expect(second).toMatchObject({ total: 60, page: 2, pages: 2 });
     expect(second.users).toHaveLength(10);

@@ -10,14 +10,20 @@ async function tokenFor(email: string) {
 }
 
 function getCsv(query: string, token?: string) {
-  const request = new Request(`http://localhost/api/v1/responses.csv?${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const request = new Request(`http://localhost/api/v1/responses.csv?${query}`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   return csvLoader({ request, params: {}, context: { clientIp: `10.1.${Math.floor(Math.random() * 250)}.1` } });
 }
 
 describe("GET /api/v1/responses.csv", () => {
   it("exports one row per response with a BOM and one column per question, without personal data", async () => {
     const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
-    const month = await prisma.response.findFirstOrThrow({ where: { officeId: office.id }, orderBy: { id: "desc" }, select: { submittedAt: true } });
+    const month = await prisma.response.findFirstOrThrow({
+      where: { officeId: office.id },
+      orderBy: { id: "desc" },
+      select: { submittedAt: true },
+    });
     const day = new Date(month.submittedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const from = `${day.slice(0, 7)}-01`;
     const res = await getCsv(`office=${office.id}&from=${from}&to=${day}`, await tokenFor("analyst@demo.gov.tw"));
@@ -34,7 +40,10 @@ describe("GET /api/v1/responses.csv", () => {
     expect(header).not.toContain("contact_name");
     expect(header.join(",")).not.toMatch(/ip|token|client/i);
     const expected = await prisma.response.count({
-      where: { officeId: office.id, submittedAt: { gte: new Date(`${from}T00:00:00+08:00`), lt: new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000) } },
+      where: {
+        officeId: office.id,
+        submittedAt: { gte: new Date(`${from}T00:00:00+08:00`), lt: new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000) },
+      },
     });
     expect(lines.length - 1).toBe(expected);
     expect(expected).toBeGreaterThan(0);
@@ -61,6 +70,10 @@ describe("GET /api/v1/openapi.json", () => {
   it("describes the three endpoints", async () => {
     const doc = await openApi().json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/channels/{code}", "/api/v1/channels/{code}/responses", "/api/v1/responses.csv"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/channels/{code}",
+      "/api/v1/channels/{code}/responses",
+      "/api/v1/responses.csv",
+    ]);
   });
 });

@@ -26,7 +26,8 @@ function upload(cookie: string, name: string, type: string, content: BlobPart): 
   return new Request("http://localhost/admin/calendar", { method: "POST", body: form, headers: { Cookie: cookie } });
 }
 
-const planRequest = (cookie: string, month: string) => formRequest("/courtesy/plans", cookie, { intent: "plan", month, callsPerTarget: "1", seed: "7", replace: "on" });
+const planRequest = (cookie: string, month: string) =>
+  formRequest("/courtesy/plans", cookie, { intent: "plan", month, callsPerTarget: "1", seed: "7", replace: "on" });
 
 /** Everything an import or a plan could write, to prove a refusal wrote nothing. */
 async function writes() {
@@ -42,13 +43,22 @@ async function writes() {
 
 /** The n-th worked day after `date`, read straight from the table's rows. */
 async function nthWorkedDayAfter(date: string, n: number): Promise<string> {
-  const rows = await prisma.calendarDay.findMany({ where: { date: { gt: date }, isHoliday: false }, orderBy: { date: "asc" }, take: n, select: { date: true } });
+  const rows = await prisma.calendarDay.findMany({
+    where: { date: { gt: date }, isHoliday: false },
+    orderBy: { date: "asc" },
+    take: n,
+    select: { date: true },
+  });
   return rows[n - 1].date;
 }
 
 /** The worked days of a month, read straight from the table's rows. */
 async function workedDaysFromRows(month: string): Promise<string[]> {
-  const rows = await prisma.calendarDay.findMany({ where: { date: { startsWith: `${month}-` }, isHoliday: false }, orderBy: { date: "asc" }, select: { date: true } });
+  const rows = await prisma.calendarDay.findMany({
+    where: { date: { startsWith: `${month}-` }, isHoliday: false },
+    orderBy: { date: "asc" },
+    select: { date: true },
+  });
   return rows.map((r) => r.date);
 }
 
@@ -59,7 +69,19 @@ async function plannedDates(month: string): Promise<string[]> {
   return [...new Set(calls.map((c) => c.scheduledDate))].sort();
 }
 
-const RATED = ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active", "prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"];
+const RATED = [
+  "env_clean",
+  "env_signs",
+  "env_facilities",
+  "courtesy_attitude",
+  "courtesy_active",
+  "prof_knowledge",
+  "prof_efficiency",
+  "prof_clarity",
+  "measures_online",
+  "measures_info",
+  "overall",
+];
 const dissatisfied = { ...Object.fromEntries(RATED.map((n) => [n, 4])), overall: 1 };
 
 let admin = "";
@@ -77,7 +99,10 @@ beforeAll(async () => {
 describe("the shipped calendars in the seeded database", () => {
   it("has 2025 and 2026 loaded with the DGPA's totals of days off", async () => {
     expect(await loadedYears(prisma)).toEqual([2025, 2026]);
-    for (const [year, daysOff] of [[2025, 118], [2026, 120]]) {
+    for (const [year, daysOff] of [
+      [2025, 118],
+      [2026, 120],
+    ]) {
       expect(await prisma.calendarDay.count({ where: { year } })).toBe(365);
       expect(await prisma.calendarDay.count({ where: { year, isHoliday: true } })).toBe(daysOff);
     }
@@ -90,7 +115,9 @@ describe("monthly call plans from the calendar table", () => {
     const before = await writes();
     const res = await call(plansPage.action, planRequest(analyst, `${year}-01`));
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toBe(`尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`);
+    expect((await res.json()).error).toBe(
+      `尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`,
+    );
     expect(await writes()).toEqual(before);
     expect(await prisma.callPlan.count({ where: { month: `${year}-01` } })).toBe(0);
   });
@@ -161,12 +188,23 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
 
   it("replaces a year on a second import, keeping one row per day", async () => {
     const changed = fixtureDays(2031, { "2031-06-02": { off: true, note: "測試用調整放假" } });
-    const res = await call(calendarPage.action, upload(admin, "2031-revised.CSV", "application/vnd.ms-excel", fixtureCsv(changed, { eol: "\n", bom: true })));
+    const res = await call(
+      calendarPage.action,
+      upload(admin, "2031-revised.CSV", "application/vnd.ms-excel", fixtureCsv(changed, { eol: "\n", bom: true })),
+    );
     expect(res.status).toBe(200);
     expect(await prisma.calendarDay.count({ where: { year: 2031 } })).toBe(365);
-    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: "2031-06-02" } })).toMatchObject({ isHoliday: true, note: "測試用調整放假" });
-    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: fixture.makeUpSaturday } })).toMatchObject({ isHoliday: true, note: "" });
-    expect((await prisma.auditLog.findFirstOrThrow({ where: { entity: "CalendarDay", entityId: "2031" }, orderBy: { id: "desc" } })).action).toBe("calendar.replace");
+    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: "2031-06-02" } })).toMatchObject({
+      isHoliday: true,
+      note: "測試用調整放假",
+    });
+    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: fixture.makeUpSaturday } })).toMatchObject({
+      isHoliday: true,
+      note: "",
+    });
+    expect(
+      (await prisma.auditLog.findFirstOrThrow({ where: { entity: "CalendarDay", entityId: "2031" }, orderBy: { id: "desc" } })).action,
+    ).toBe("calendar.replace");
   });
 });
 
@@ -190,8 +228,15 @@ describe("the calendar admin page", () => {
   });
 
   it("answers 400 for a year parameter that is not a year and 404 for a year not loaded", async () => {
-    for (const [year, status] of [["abc", 400], ["2026-01", 400], ["1999", 404]] as const) {
-      const res = await call(calendarPage.loader, new Request(`http://localhost/admin/calendar?year=${year}`, { headers: { Cookie: admin } }));
+    for (const [year, status] of [
+      ["abc", 400],
+      ["2026-01", 400],
+      ["1999", 404],
+    ] as const) {
+      const res = await call(
+        calendarPage.loader,
+        new Request(`http://localhost/admin/calendar?year=${year}`, { headers: { Cookie: admin } }),
+      );
       expect(res.status, year).toBe(status);
       expect((await res.json()).error, year).toMatch(status === 400 ? /年度應為/ : /找不到/);
     }
@@ -200,21 +245,53 @@ describe("the calendar admin page", () => {
   it("is for admins only: 403 for an analyst or a manager, nothing written", async () => {
     const before = await writes();
     for (const cookie of [analyst, manager]) {
-      expect((await call(calendarPage.loader, new Request("http://localhost/admin/calendar", { headers: { Cookie: cookie } }))).status).toBe(403);
+      expect(
+        (await call(calendarPage.loader, new Request("http://localhost/admin/calendar", { headers: { Cookie: cookie } }))).status,
+      ).toBe(403);
       expect((await call(calendarPage.action, upload(cookie, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032))))).status).toBe(403);
     }
     expect(await writes()).toEqual(before);
   });
 
   it.each<[string, number, () => Request, RegExp]>([
-    ["a form without a file part", 400, () => new Request("http://localhost/admin/calendar", { method: "POST", body: new FormData(), headers: { Cookie: admin } }), /請選擇/],
+    [
+      "a form without a file part",
+      400,
+      () => new Request("http://localhost/admin/calendar", { method: "POST", body: new FormData(), headers: { Cookie: admin } }),
+      /請選擇/,
+    ],
     ["a plain form post", 415, () => formRequest("/admin/calendar", admin, { file: fixtureCsv(fixtureDays(2032)) }), /只接受 CSV/],
-    ["a spreadsheet", 415, () => upload(admin, "2032.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"), /只接受 CSV/],
+    [
+      "a spreadsheet",
+      415,
+      () => upload(admin, "2032.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"),
+      /只接受 CSV/,
+    ],
     ["a .csv name with an image type", 415, () => upload(admin, "2032.csv", "image/png", fixtureCsv(fixtureDays(2032))), /只接受 CSV/],
-    ["a file over 512 KB", 413, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)) + "x".repeat(520 * 1024)), /512 KB/],
-    ["a weekday that disagrees with its date", 400, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)).replace("20320101,四", "20320101,五")), /第 2 行的星期「五」與日期不符/],
-    ["a file missing a day", 400, () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032).filter((d) => d.date !== "2032-02-29"))), /缺少 2032 年的 1 天（例如 2032-02-29）/],
-    ["bytes that are neither UTF-8 nor Big5", 400, () => upload(admin, "2032.csv", "text/csv", new Uint8Array([0xff, 0xfe, 0xff, 0x80])), /文字編碼/],
+    [
+      "a file over 512 KB",
+      413,
+      () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)) + "x".repeat(520 * 1024)),
+      /512 KB/,
+    ],
+    [
+      "a weekday that disagrees with its date",
+      400,
+      () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032)).replace("20320101,四", "20320101,五")),
+      /第 2 行的星期「五」與日期不符/,
+    ],
+    [
+      "a file missing a day",
+      400,
+      () => upload(admin, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032).filter((d) => d.date !== "2032-02-29"))),
+      /缺少 2032 年的 1 天（例如 2032-02-29）/,
+    ],
+    [
+      "bytes that are neither UTF-8 nor Big5",
+      400,
+      () => upload(admin, "2032.csv", "text/csv", new Uint8Array([0xff, 0xfe, 0xff, 0x80])),
+      /文字編碼/,
+    ],
   ])("refuses %s with %i and a zh-TW message, writing nothing", async (_, status, request, message) => {
     const before = await writes();
     const res = await call(calendarPage.action, request());
@@ -231,7 +308,10 @@ describe("seeding the shipped calendars", () => {
     await prisma.calendarDay.update({ where: { date: "2026-03-02" }, data: { isHoliday: true, note: "管理者匯入的修正" } });
     expect(await seedShippedCalendars(prisma)).toEqual([2025]);
     expect(await prisma.calendarDay.count({ where: { year: 2025, isHoliday: true } })).toBe(118);
-    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: "2026-03-02" } })).toMatchObject({ isHoliday: true, note: "管理者匯入的修正" });
+    expect(await prisma.calendarDay.findUniqueOrThrow({ where: { date: "2026-03-02" } })).toMatchObject({
+      isHoliday: true,
+      note: "管理者匯入的修正",
+    });
     const audits = await prisma.auditLog.count();
     expect(await seedShippedCalendars(prisma)).toEqual([]);
     expect(await prisma.auditLog.count()).toBe(audits);

@@ -11,10 +11,18 @@ import { sessionCookie } from "../support/session";
 const evaluator = () => sessionCookie("evaluator@demo.gov.tw", "Evaluator#2026");
 const manager = () => sessionCookie("manager@demo.gov.tw", "Manager#2026");
 const admin = () => sessionCookie("admin@demo.gov.tw", "Admin#2026");
-const caught = (p: Promise<unknown>) => p.then((r) => r as Response, (e: Response) => e);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r as Response,
+    (e: Response) => e,
+  );
 const get = (url: string, cookie: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
 const postJson = (cookie: string, body: unknown) =>
-  new Request("http://localhost/checklists/new", { method: "POST", body: JSON.stringify(body), headers: { Cookie: cookie, "Content-Type": "application/json" } });
+  new Request("http://localhost/checklists/new", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { Cookie: cookie, "Content-Type": "application/json" },
+  });
 
 let visitTemplateId = 0;
 let wanhua = 0; // the manager's office
@@ -24,16 +32,24 @@ const today = taipeiDate(new Date());
 
 /** A mystery visit with two items failed and one not applicable: 17 of 19 applicable → 89.5. */
 function visitForm() {
-  const checks = Object.fromEntries(templateItems(mysteryVisitTemplate).map((i) => [i.key, "yes" as const])) as Record<string, "yes" | "no" | "na">;
+  const checks = Object.fromEntries(templateItems(mysteryVisitTemplate).map((i) => [i.key, "yes" as const])) as Record<
+    string,
+    "yes" | "no" | "na"
+  >;
   checks.ctr02 = "no";
   checks.pro02 = "no";
   checks.wait03 = "na";
-  const answers: ChecklistAnswers = { checks: { visit: checks }, fields: { arrivedAt: "10:05", errand: "申請低收入戶資格", waitMinutes: 8 } };
+  const answers: ChecklistAnswers = {
+    checks: { visit: checks },
+    fields: { arrivedAt: "10:05", errand: "申請低收入戶資格", waitMinutes: 8 },
+  };
   return answersToFormData(mysteryVisitTemplate, answers, "承辦人員未主動問候。");
 }
 
 async function submit(cookie: string, officeId: number, answers: unknown = visitForm(), date = today) {
-  return caught(submitRecord({ request: postJson(cookie, { templateId: visitTemplateId, officeId, date, answers }), params: {}, context: {} }));
+  return caught(
+    submitRecord({ request: postJson(cookie, { templateId: visitTemplateId, officeId, date, answers }), params: {}, context: {} }),
+  );
 }
 
 beforeAll(async () => {
@@ -50,7 +66,11 @@ beforeAll(async () => {
 describe("recording a visit", () => {
   it("an evaluator fills in a mystery visit for another office: scored, banded, audited", async () => {
     const cookie = await evaluator();
-    const form = (await newPage({ request: get(`/checklists/new?template=${visitTemplateId}&office=${wanhua}&date=${today}`, cookie), params: {}, context: {} }));
+    const form = await newPage({
+      request: get(`/checklists/new?template=${visitTemplateId}&office=${wanhua}&date=${today}`, cookie),
+      params: {},
+      context: {},
+    });
     const page = await form.json();
     expect(page.offices.map((o: { id: number }) => o.id)).not.toContain(daan);
     expect(page.form.survey.pages.map((p: { name: string }) => p.name)).toEqual(["before", "slot_visit", "after"]);
@@ -59,7 +79,15 @@ describe("recording a visit", () => {
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("Location")?.match(/^\/checklists\/(\d+)$/)?.[1]);
     const record = await prisma.checklistRecord.findUniqueOrThrow({ where: { id } });
-    expect(record).toMatchObject({ officeId: wanhua, date: today, month: today.slice(0, 7), kind: "mystery-visit", score: 89.5, band: "良好", notes: "承辦人員未主動問候。" });
+    expect(record).toMatchObject({
+      officeId: wanhua,
+      date: today,
+      month: today.slice(0, 7),
+      kind: "mystery-visit",
+      score: 89.5,
+      band: "良好",
+      notes: "承辦人員未主動問候。",
+    });
     expect(JSON.parse(record.answers).checks.visit).toMatchObject({ ctr02: "no", pro02: "no", wait03: "na" });
     expect(await prisma.auditLog.count({ where: { action: "checklist.record.create", entityId: String(id) } })).toBe(1);
 
@@ -70,7 +98,9 @@ describe("recording a visit", () => {
   it("refuses the evaluator's own office with 403, on the form and on submit, writing nothing", async () => {
     const cookie = await evaluator();
     const before = await prisma.checklistRecord.count();
-    const form = await caught(newPage({ request: get(`/checklists/new?template=${visitTemplateId}&office=${daan}`, cookie), params: {}, context: {} }));
+    const form = await caught(
+      newPage({ request: get(`/checklists/new?template=${visitTemplateId}&office=${daan}`, cookie), params: {}, context: {} }),
+    );
     expect(form.status).toBe(403);
     const res = await submit(cookie, daan);
     expect(res.status).toBe(403);
@@ -80,8 +110,20 @@ describe("recording a visit", () => {
 
   it.each<[string, () => unknown, RegExp]>([
     ["an unknown key", () => ({ ...visitForm(), bonus: 1 }), /bonus/],
-    ["a check that is not 是/否/不適用", () => ({ ...visitForm(), visit__arr: { ...(visitForm().visit__arr as object), arr01: "ok" } }), /visit__arr/],
-    ["a missing required field", () => { const d = visitForm(); delete d.errand; return d; }, /errand/],
+    [
+      "a check that is not 是/否/不適用",
+      () => ({ ...visitForm(), visit__arr: { ...(visitForm().visit__arr as object), arr01: "ok" } }),
+      /visit__arr/,
+    ],
+    [
+      "a missing required field",
+      () => {
+        const d = visitForm();
+        delete d.errand;
+        return d;
+      },
+      /errand/,
+    ],
     ["a number sent as text", () => ({ ...visitForm(), waitMinutes: "8" }), /waitMinutes/],
     ["answers that are not an object", () => "全部符合", /_form/],
   ])("answers with %s are refused with 400 and zh-TW messages; nothing is written", async (_label, answers, key) => {
@@ -100,7 +142,9 @@ describe("recording a visit", () => {
     const before = await prisma.checklistRecord.count();
     expect((await submit(await evaluator(), wanhua, visitForm(), "2999-01-01")).status).toBe(400);
     expect((await submit(await evaluator(), wanhua, visitForm(), "2026-02-30")).status).toBe(400);
-    const broken = await caught(submitRecord({ request: postJson(await evaluator(), { templateId: "1", officeId: wanhua }), params: {}, context: {} }));
+    const broken = await caught(
+      submitRecord({ request: postJson(await evaluator(), { templateId: "1", officeId: wanhua }), params: {}, context: {} }),
+    );
     expect(broken.status).toBe(400);
     expect((await submit(await manager(), xinyi)).status).toBe(403);
     expect(await prisma.checklistRecord.count()).toBe(before);
@@ -116,7 +160,9 @@ describe("reading records", () => {
     const theirsId = theirs.headers.get("Location")!.split("/").pop()!;
     const cookie = await manager();
 
-    const list = await ((await listPage({ request: get(`/checklists?office=${wanhua}`, cookie), params: {}, context: {} })) as Response).json();
+    const list = await (
+      (await listPage({ request: get(`/checklists?office=${wanhua}`, cookie), params: {}, context: {} })) as Response
+    ).json();
     const offices = new Set(list.records.map((r: { office: { id: number } }) => r.office.id));
     expect([...offices]).toEqual([wanhua]);
     expect(list.records.map((r: { id: number }) => String(r.id))).toContain(oursId);
@@ -125,7 +171,10 @@ describe("reading records", () => {
     expect(month.month).toBe(today.slice(0, 7));
     expect(month.n).toBeGreaterThanOrEqual(2);
     // The most failed items, recounted from the raw answers of the office's records in those months.
-    const rows = await prisma.checklistRecord.findMany({ where: { officeId: wanhua, month: { in: list.summary.months } }, select: { answers: true, template: { select: { key: true } } } });
+    const rows = await prisma.checklistRecord.findMany({
+      where: { officeId: wanhua, month: { in: list.summary.months } },
+      select: { answers: true, template: { select: { key: true } } },
+    });
     const tally = new Map<string, { key: string; templateKey: string; item: string; failed: number; checked: number }>();
     for (const r of rows) {
       for (const group of Object.values(JSON.parse(r.answers).checks as Record<string, Record<string, string>>)) {
@@ -143,7 +192,9 @@ describe("reading records", () => {
       .filter((x) => x.failed > 0)
       .sort((a, b) => b.failed - a.failed || a.checked - b.checked || byKey(a.templateKey, b.templateKey) || byKey(a.item, b.item))
       .slice(0, 10);
-    expect(list.summary.topFailed.map((f: { templateKey: string; item: string; failed: number }) => [`${f.templateKey}/${f.item}`, f.failed])).toEqual(expected.map((x) => [x.key, x.failed]));
+    expect(
+      list.summary.topFailed.map((f: { templateKey: string; item: string; failed: number }) => [`${f.templateKey}/${f.item}`, f.failed]),
+    ).toEqual(expected.map((x) => [x.key, x.failed]));
 
     const all = await ((await listPage({ request: get("/checklists", cookie), params: {}, context: {} })) as Response).json();
     expect(all.records.every((r: { office: { id: number } }) => r.office.id === wanhua)).toBe(true);
@@ -151,20 +202,30 @@ describe("reading records", () => {
 
     const mine = (await viewRecord({ request: get(`/checklists/${oursId}`, cookie), params: { id: oursId }, context: {} })) as Response;
     expect(mine.status).toBe(200);
-    expect((await caught(viewRecord({ request: get(`/checklists/${theirsId}`, cookie), params: { id: theirsId }, context: {} }))).status).toBe(403);
-    expect((await caught(viewRecord({ request: get("/checklists/999999", cookie), params: { id: "999999" }, context: {} }))).status).toBe(404);
+    expect(
+      (await caught(viewRecord({ request: get(`/checklists/${theirsId}`, cookie), params: { id: theirsId }, context: {} }))).status,
+    ).toBe(403);
+    expect((await caught(viewRecord({ request: get("/checklists/999999", cookie), params: { id: "999999" }, context: {} }))).status).toBe(
+      404,
+    );
   });
 
   it("an evaluator lists only their own records; the month filter narrows the list", async () => {
     const cookie = await evaluator();
     const me = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.gov.tw" }, select: { id: true } });
-    const list = await ((await listPage({ request: get(`/checklists?month=${today.slice(0, 7)}`, cookie), params: {}, context: {} })) as Response).json();
+    const list = await (
+      (await listPage({ request: get(`/checklists?month=${today.slice(0, 7)}`, cookie), params: {}, context: {} })) as Response
+    ).json();
     const ids = list.records.map((r: { id: number }) => r.id);
     expect(ids.length).toBeGreaterThan(0);
     const rows = await prisma.checklistRecord.findMany({ where: { id: { in: ids } }, select: { evaluatorId: true, month: true } });
     expect(rows.every((r) => r.evaluatorId === me.id && r.month === today.slice(0, 7))).toBe(true);
     const other = await prisma.checklistRecord.findFirst({ where: { evaluatorId: { not: me.id } }, select: { id: true } });
-    if (other) expect((await caught(viewRecord({ request: get(`/checklists/${other.id}`, cookie), params: { id: String(other.id) }, context: {} }))).status).toBe(403);
+    if (other)
+      expect(
+        (await caught(viewRecord({ request: get(`/checklists/${other.id}`, cookie), params: { id: String(other.id) }, context: {} })))
+          .status,
+      ).toBe(403);
     expect((await caught(listPage({ request: get("/checklists?month=2026-13", cookie), params: {}, context: {} }))).status).toBe(400);
   });
 });
@@ -178,7 +239,9 @@ describe("demo seed", () => {
     expect(result.templates).toBe(2);
     expect(result.records).toBeGreaterThan(60);
     expect(await prisma.checklistRecord.count()).toBe(before + result.records);
-    const rows = await prisma.checklistRecord.findMany({ select: { officeId: true, evaluatorId: true, kind: true, month: true, score: true } });
+    const rows = await prisma.checklistRecord.findMany({
+      select: { officeId: true, evaluatorId: true, kind: true, month: true, score: true },
+    });
     const evaluators = new Map((await prisma.user.findMany({ select: { id: true, officeId: true } })).map((u) => [u.id, u.officeId]));
     expect(rows.every((r) => evaluators.get(r.evaluatorId) !== r.officeId)).toBe(true);
     expect(new Set(rows.map((r) => r.officeId)).size).toBeGreaterThanOrEqual(6);

@@ -50,18 +50,34 @@ async function createAuthorityB() {
   const offices = [];
   for (const [i, district] of ["板橋區", "三重區", "中和區"].entries()) {
     const office = await prisma.office.create({
-      data: { name: `新北市${district}公所`, kind: "district", city: "新北市", district, authorityId: authority.id, peerGroupId, phone: `02-2960-${3000 + i}` },
+      data: {
+        name: `新北市${district}公所`,
+        kind: "district",
+        city: "新北市",
+        district,
+        authorityId: authority.id,
+        peerGroupId,
+        phone: `02-2960-${3000 + i}`,
+      },
     });
-    for (const [name, numbers] of [["總機", ["9"]], ["民政課", ["201", "202"]], ["社會課", ["301"]]] as const) {
+    for (const [name, numbers] of [
+      ["總機", ["9"]],
+      ["民政課", ["201", "202"]],
+      ["社會課", ["301"]],
+    ] as const) {
       const unit = await prisma.unit.create({ data: { officeId: office.id, name, isSwitchboard: name === "總機" } });
       await prisma.extension.createMany({ data: numbers.map((number) => ({ unitId: unit.id, number })) });
     }
     offices.push(office.id);
   }
   const hash = await hashPassword("NewTaipei#2026");
-  await prisma.user.create({ data: { email: "analyst@ntpc.gov.tw", name: "新北研考", role: "analyst", authorityId: authority.id, passwordHash: hash } });
+  await prisma.user.create({
+    data: { email: "analyst@ntpc.gov.tw", name: "新北研考", role: "analyst", authorityId: authority.id, passwordHash: hash },
+  });
   for (const [i, officeId] of offices.slice(0, 2).entries()) {
-    await prisma.user.create({ data: { email: `evaluator${i}@ntpc.gov.tw`, name: `新北測試員${i}`, role: "evaluator", officeId, passwordHash: hash } });
+    await prisma.user.create({
+      data: { email: `evaluator${i}@ntpc.gov.tw`, name: `新北測試員${i}`, role: "evaluator", officeId, passwordHash: hash },
+    });
   }
   return { id: authority.id, offices };
 }
@@ -73,7 +89,14 @@ async function monthCalls(authorityId: number) {
   return prisma.testCall.findMany({
     where: { month, office: { authorityId } },
     orderBy: { id: "asc" },
-    select: { id: true, planId: true, officeId: true, status: true, evaluatorId: true, evaluator: { select: { officeId: true, office: { select: { authorityId: true } } } } },
+    select: {
+      id: true,
+      planId: true,
+      officeId: true,
+      status: true,
+      evaluatorId: true,
+      evaluator: { select: { officeId: true, office: { select: { authorityId: true } } } },
+    },
   });
 }
 
@@ -108,7 +131,9 @@ describe("call plans belong to one authority", () => {
     const aTargets = await prisma.unit.count({ where: { office: { authorityId: authorityA, active: true }, extensions: { some: {} } } });
     expect(aCalls).toHaveLength(aTargets);
     expect(aCalls.every((c) => c.evaluator.office?.authorityId === authorityA)).toBe(true);
-    expect(await prisma.testCall.count({ where: { month, officeId: { in: officesB }, evaluator: { office: { authorityId: authorityA } } } })).toBe(0);
+    expect(
+      await prisma.testCall.count({ where: { month, officeId: { in: officesB }, evaluator: { office: { authorityId: authorityA } } } }),
+    ).toBe(0);
 
     expect((await planPost(analystA, { month, callsPerTarget: "1", seed: "6" })).status).toBe(400);
     expect((await planPost(analystA, { month, callsPerTarget: "2", seed: "7", replace: "on" })).status).toBe(200);
@@ -137,22 +162,37 @@ describe("call plans belong to one authority", () => {
 
     // An admin replaces B's plan only; an unknown authority is 404.
     const aBefore = await monthCalls(authorityA);
-    expect((await planPost(admin, { month, callsPerTarget: "1", seed: "11", replace: "on", authority: String(authorityB) })).status).toBe(200);
+    expect((await planPost(admin, { month, callsPerTarget: "1", seed: "11", replace: "on", authority: String(authorityB) })).status).toBe(
+      200,
+    );
     expect(await monthCalls(authorityA)).toEqual(aBefore);
     expect((await prisma.callPlan.findFirstOrThrow({ where: { authorityId: authorityB, month } })).seed).toBe(11);
     expect((await planPost(admin, { month, callsPerTarget: "1", seed: "1", authority: "999999" })).status).toBe(404);
-    const adminView = (await (await run(plans.loader, get(`/courtesy/plans?month=${month}&authority=${authorityB}`, admin))).json()) as Summary;
+    const adminView = (await (
+      await run(plans.loader, get(`/courtesy/plans?month=${month}&authority=${authorityB}`, admin))
+    ).json()) as Summary;
     expect(adminView.summary.plan?.seed).toBe(11);
     expect(adminView.summary.byStatus).toEqual({ planned: (await monthCalls(authorityB)).length });
   });
 
   it("counts calls to the evaluator's own office per authority", async () => {
     // One unfair call in B: an evaluator of B calling their own office.
-    const evaluator = await prisma.user.findUniqueOrThrow({ where: { email: "evaluator0@ntpc.gov.tw" }, select: { id: true, officeId: true } });
+    const evaluator = await prisma.user.findUniqueOrThrow({
+      where: { email: "evaluator0@ntpc.gov.tw" },
+      select: { id: true, officeId: true },
+    });
     const unit = await prisma.unit.findFirstOrThrow({ where: { officeId: evaluator.officeId!, isSwitchboard: false } });
     const scale = await prisma.courtesyScale.findFirstOrThrow({ select: { id: true } });
     await prisma.testCall.create({
-      data: { scaleId: scale.id, officeId: evaluator.officeId!, unitId: unit.id, evaluatorId: evaluator.id, scheduledDate: `${month}-15`, month, partsTested: JSON.stringify(["unit"]) },
+      data: {
+        scaleId: scale.id,
+        officeId: evaluator.officeId!,
+        unitId: unit.id,
+        evaluatorId: evaluator.id,
+        scheduledDate: `${month}-15`,
+        month,
+        partsTested: JSON.stringify(["unit"]),
+      },
     });
     const own = async (authorityId: number) => (await monthCalls(authorityId)).filter((c) => c.evaluator.officeId === c.officeId).length;
     const ownA = await own(authorityA);
@@ -166,15 +206,21 @@ describe("call plans belong to one authority", () => {
 
 describe("mutual-testing pairs stay within an authority", () => {
   it("pairs a shared peer group per authority; A's replace leaves B's pairs alone", async () => {
-    const post = (cookie: string, fields: Record<string, string>) => planPost(cookie, { intent: "mutual", month, group: String(peerGroupId), ...fields });
+    const post = (cookie: string, fields: Record<string, string>) =>
+      planPost(cookie, { intent: "mutual", month, group: String(peerGroupId), ...fields });
     expect((await post(analystB, { seed: "3" })).status).toBe(200);
     const bPairs = await prisma.mutualPair.findMany({ where: { month, tester: { authorityId: authorityB } }, orderBy: { id: "asc" } });
     expect(bPairs).toHaveLength(officesB.length);
     expect((await post(analystA, { seed: "4" })).status).toBe(200);
     expect((await post(analystA, { seed: "4" })).status).toBe(400);
     expect((await post(analystA, { seed: "5", replace: "on" })).status).toBe(200);
-    expect(await prisma.mutualPair.findMany({ where: { month, tester: { authorityId: authorityB } }, orderBy: { id: "asc" } })).toEqual(bPairs);
-    const crossing = await prisma.mutualPair.findMany({ where: { month }, select: { tester: { select: { authorityId: true } }, tested: { select: { authorityId: true } } } });
+    expect(await prisma.mutualPair.findMany({ where: { month, tester: { authorityId: authorityB } }, orderBy: { id: "asc" } })).toEqual(
+      bPairs,
+    );
+    const crossing = await prisma.mutualPair.findMany({
+      where: { month },
+      select: { tester: { select: { authorityId: true } }, tested: { select: { authorityId: true } } },
+    });
     expect(crossing.filter((p) => p.tester.authorityId !== p.tested.authorityId)).toEqual([]);
   });
 });
@@ -187,28 +233,59 @@ describe("other courtesy pages of a second authority", () => {
     const scale = await prisma.courtesyScale.findFirstOrThrow({ select: { id: true } });
     const today = taipeiDate(new Date());
     const call = await prisma.testCall.create({
-      data: { scaleId: scale.id, officeId: officesB[2], unitId: unit.id, evaluatorId: evaluator.id, scheduledDate: today, month: today.slice(0, 7), partsTested: JSON.stringify(["unit"]), status: "submitted", total: 88, band: "良好", submittedAt: new Date() },
+      data: {
+        scaleId: scale.id,
+        officeId: officesB[2],
+        unitId: unit.id,
+        evaluatorId: evaluator.id,
+        scheduledDate: today,
+        month: today.slice(0, 7),
+        partsTested: JSON.stringify(["unit"]),
+        status: "submitted",
+        total: 88,
+        band: "良好",
+        submittedAt: new Date(),
+      },
     });
-    const home = (await (await run(courtesyHome.loader, get(`/courtesy?month=${today.slice(0, 7)}`, analystB))).json()) as { calls: { id: number }[] };
+    const home = (await (await run(courtesyHome.loader, get(`/courtesy?month=${today.slice(0, 7)}`, analystB))).json()) as {
+      calls: { id: number }[];
+    };
     expect(home.calls.map((c) => c.id)).toEqual([call.id]);
-    const homeA = (await (await run(courtesyHome.loader, get(`/courtesy?month=${today.slice(0, 7)}`, analystA))).json()) as { calls: { id: number }[] };
+    const homeA = (await (await run(courtesyHome.loader, get(`/courtesy?month=${today.slice(0, 7)}`, analystA))).json()) as {
+      calls: { id: number }[];
+    };
     expect(homeA.calls.map((c) => c.id)).not.toContain(call.id);
 
     const csvB = await (await run(resultsCsv, get(`/courtesy/results.csv?month=${today.slice(0, 7)}`, analystB))).text();
-    expect(csvB.trim().split("\n").slice(1).map((line) => line.split(",")[0])).toEqual([String(call.id)]);
+    expect(
+      csvB
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]),
+    ).toEqual([String(call.id)]);
     const csvA = await (await run(resultsCsv, get(`/courtesy/results.csv?month=${today.slice(0, 7)}`, analystA))).text();
     expect(csvA).not.toContain("新北市");
   });
 
   it("keeps A's calibration sessions from B's evaluators", async () => {
-    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { id: true, role: true, authorityId: true, officeId: true } });
+    const analyst = await prisma.user.findUniqueOrThrow({
+      where: { email: "analyst@demo.gov.tw" },
+      select: { id: true, role: true, authorityId: true, officeId: true },
+    });
     const office = await prisma.office.findFirstOrThrow({ where: { authorityId: authorityA }, select: { id: true } });
     const session = await createCalibration(prisma, analyst, { title: "臺北場次", scenario: "情境", officeId: office.id, parts: "unit" });
-    const listed = (await (await run(calibrationList.loader, get("/courtesy/calibration", evaluatorB))).json()) as { sessions: { id: number }[] };
+    const listed = (await (await run(calibrationList.loader, get("/courtesy/calibration", evaluatorB))).json()) as {
+      sessions: { id: number }[];
+    };
     expect(listed.sessions.map((s) => s.id)).not.toContain(session.id);
-    expect((await run(calibrationDetail.loader, get(`/courtesy/calibration/${session.id}`, evaluatorB), { id: String(session.id) })).status).toBe(404);
+    expect(
+      (await run(calibrationDetail.loader, get(`/courtesy/calibration/${session.id}`, evaluatorB), { id: String(session.id) })).status,
+    ).toBe(404);
     const demoEvaluator = await sessionCookie("evaluator@demo.gov.tw", "Evaluator#2026");
-    const listedA = (await (await run(calibrationList.loader, get("/courtesy/calibration", demoEvaluator))).json()) as { sessions: { id: number }[] };
+    const listedA = (await (await run(calibrationList.loader, get("/courtesy/calibration", demoEvaluator))).json()) as {
+      sessions: { id: number }[];
+    };
     expect(listedA.sessions.map((s) => s.id)).toContain(session.id);
   });
 });

@@ -11,7 +11,14 @@ type Results = {
   evaluators: { evaluatorId: number; name: string; total: number; meanAbsDeviation: number | null; mostDeviant: boolean }[];
   agreement: CalibrationAgreement;
 };
-type DetailBody = { title: string; scenario: string; office: string; survey: { pages: { elements: { name: string }[] }[] } | null; myTotal: number | null; results: Results | null };
+type DetailBody = {
+  title: string;
+  scenario: string;
+  office: string;
+  survey: { pages: { elements: { name: string }[] }[] } | null;
+  myTotal: number | null;
+  results: Results | null;
+};
 
 /** Runs a loader or action and returns its Response, whether returned or thrown (redirects, 403s). */
 async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
@@ -46,7 +53,18 @@ async function officeResultCounts() {
 
 // The unit part of the default scale. Everyone marks the transfer item not applicable; the
 // third evaluator also scores the deputy item the others left out, and is much stricter.
-const UNIT_ITEMS = ["unitAnswered", "unitRings", "unitGreeting", "unitAsksNeed", "unitAnnouncesTransfer", "unitDeputy", "unitTone", "unitClosing", "unitAnswerCorrect", "unitAnswerComplete"];
+const UNIT_ITEMS = [
+  "unitAnswered",
+  "unitRings",
+  "unitGreeting",
+  "unitAsksNeed",
+  "unitAnnouncesTransfer",
+  "unitDeputy",
+  "unitTone",
+  "unitClosing",
+  "unitAnswerCorrect",
+  "unitAnswerComplete",
+];
 const MAXIMA = [5, 10, 6, 5, 4, 4, 4, 2, 8, 7];
 const MARKS: Record<string, (number | "na")[]> = {
   first: [5, 10, 6, 5, "na", "na", 4, 2, 8, 7],
@@ -85,7 +103,9 @@ beforeAll(async () => {
     ...["evaluator", "evaluator2", "evaluator3", "evaluator4"].map((name) => sessionCookie(`${name}@demo.gov.tw`, password)),
   ]);
   evaluatorIds = await Promise.all(
-    ["evaluator", "evaluator2", "evaluator3", "evaluator4"].map(async (name) => (await prisma.user.findUniqueOrThrow({ where: { email: `${name}@demo.gov.tw` }, select: { id: true } })).id),
+    ["evaluator", "evaluator2", "evaluator3", "evaluator4"].map(
+      async (name) => (await prisma.user.findUniqueOrThrow({ where: { email: `${name}@demo.gov.tw` }, select: { id: true } })).id,
+    ),
   );
   officeId = (await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } })).id;
   before = await officeResultCounts();
@@ -96,13 +116,21 @@ describe("calibration sessions", () => {
   it("lets an analyst create a session on the current scale", async () => {
     const res = await run(
       list.action,
-      formRequest("/courtesy/calibration", analyst, { title: "115年5月校準：民政課轉接", scenario: "民眾來電詢問低收入戶申請應備文件，承辦人不在座位。", officeId: String(officeId), parts: "unit" }),
+      formRequest("/courtesy/calibration", analyst, {
+        title: "115年5月校準：民政課轉接",
+        scenario: "民眾來電詢問低收入戶申請應備文件，承辦人不在座位。",
+        officeId: String(officeId),
+        parts: "unit",
+      }),
     );
     expect(res.status).toBe(302);
     const match = /^\/courtesy\/calibration\/(\d+)$/.exec(res.headers.get("Location") ?? "");
     expect(match).not.toBeNull();
     sessionId = Number(match![1]);
-    const session = await prisma.calibrationSession.findUniqueOrThrow({ where: { id: sessionId }, select: { partsTested: true, scaleId: true } });
+    const session = await prisma.calibrationSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { partsTested: true, scaleId: true },
+    });
     expect(JSON.parse(session.partsTested)).toEqual(["unit"]);
     const newest = await prisma.courtesyScale.findFirstOrThrow({ orderBy: { version: "desc" }, select: { id: true } });
     expect(session.scaleId).toBe(newest.id);
@@ -110,7 +138,10 @@ describe("calibration sessions", () => {
   });
 
   it("refuses an unknown office or parts choice with field errors", async () => {
-    const res = await run(list.action, formRequest("/courtesy/calibration", analyst, { title: "x", scenario: "y", officeId: "999999", parts: "everything" }));
+    const res = await run(
+      list.action,
+      formRequest("/courtesy/calibration", analyst, { title: "x", scenario: "y", officeId: "999999", parts: "everything" }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: Record<string, string[]> };
     expect(body.errors.officeId).toBeDefined();
@@ -118,11 +149,20 @@ describe("calibration sessions", () => {
 
   it("lists the session for evaluators, who get the scoring form but no results", async () => {
     const res = await run(list.loader, get("/courtesy/calibration", evaluators[0]));
-    const body = (await res.json()) as { sessions: { id: number; evaluators: number; scoredByMe: boolean; officeName: string }[]; options: unknown };
+    const body = (await res.json()) as {
+      sessions: { id: number; evaluators: number; scoredByMe: boolean; officeName: string }[];
+      options: unknown;
+    };
     expect(body.options).toBeNull();
-    expect(body.sessions.find((s) => s.id === sessionId)).toMatchObject({ evaluators: 0, scoredByMe: false, officeName: "臺北市萬華區公所" });
+    expect(body.sessions.find((s) => s.id === sessionId)).toMatchObject({
+      evaluators: 0,
+      scoredByMe: false,
+      officeName: "臺北市萬華區公所",
+    });
 
-    const page = (await (await run(detail.loader, get(`/courtesy/calibration/${sessionId}`, evaluators[0]), { id: String(sessionId) })).json()) as DetailBody;
+    const page = (await (
+      await run(detail.loader, get(`/courtesy/calibration/${sessionId}`, evaluators[0]), { id: String(sessionId) })
+    ).json()) as DetailBody;
     expect(page.results).toBeNull();
     expect(page.scenario).toContain("低收入戶");
     const fields = page.survey!.pages[0].elements.map((e) => e.name);
@@ -146,7 +186,9 @@ describe("calibration sessions", () => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: string }).error).toMatch(/只能評分一次/);
     expect(await prisma.testCall.count({ where: { calibrationId: sessionId } })).toBe(rows);
-    const page = (await (await run(detail.loader, get(`/courtesy/calibration/${sessionId}`, evaluators[0]), { id: String(sessionId) })).json()) as DetailBody;
+    const page = (await (
+      await run(detail.loader, get(`/courtesy/calibration/${sessionId}`, evaluators[0]), { id: String(sessionId) })
+    ).json()) as DetailBody;
     expect(page).toMatchObject({ survey: null, myTotal: 100 });
   });
 
@@ -204,13 +246,18 @@ describe("calibration sessions", () => {
     expect(c).toBeGreaterThan(a);
     expect(c).toBeGreaterThan(b);
 
-    const listed = (await (await run(list.loader, get("/courtesy/calibration", evaluators[0]))).json()) as { sessions: { id: number; evaluators: number; scoredByMe: boolean }[] };
+    const listed = (await (await run(list.loader, get("/courtesy/calibration", evaluators[0]))).json()) as {
+      sessions: { id: number; evaluators: number; scoredByMe: boolean }[];
+    };
     expect(listed.sessions.find((s) => s.id === sessionId)).toMatchObject({ evaluators: 3, scoredByMe: true });
   });
 
   it("never counts calibration scores towards an office's results", async () => {
     expect(await officeResultCounts()).toEqual(before);
-    const calibrationCalls = await prisma.testCall.findMany({ where: { calibrationId: sessionId, status: "submitted" }, select: { officeId: true, total: true } });
+    const calibrationCalls = await prisma.testCall.findMany({
+      where: { calibrationId: sessionId, status: "submitted" },
+      select: { officeId: true, total: true },
+    });
     expect(calibrationCalls).toHaveLength(3);
     expect(calibrationCalls.every((c) => c.officeId === officeId)).toBe(true);
   });
@@ -218,9 +265,20 @@ describe("calibration sessions", () => {
   it("keeps managers out and lets only evaluators score", async () => {
     expect((await run(list.loader, get("/courtesy/calibration", manager))).status).toBe(403);
     expect((await run(detail.loader, get(`/courtesy/calibration/${sessionId}`, manager), { id: String(sessionId) })).status).toBe(403);
-    expect((await run(list.action, formRequest("/courtesy/calibration", manager, { title: "x", scenario: "y", officeId: String(officeId), parts: "unit" }))).status).toBe(403);
-    expect((await run(detail.action, scoreRequest(sessionId, manager, answersOf(MARKS.first)), { id: String(sessionId) })).status).toBe(403);
-    expect((await run(detail.action, scoreRequest(sessionId, analyst, answersOf(MARKS.first)), { id: String(sessionId) })).status).toBe(403);
+    expect(
+      (
+        await run(
+          list.action,
+          formRequest("/courtesy/calibration", manager, { title: "x", scenario: "y", officeId: String(officeId), parts: "unit" }),
+        )
+      ).status,
+    ).toBe(403);
+    expect((await run(detail.action, scoreRequest(sessionId, manager, answersOf(MARKS.first)), { id: String(sessionId) })).status).toBe(
+      403,
+    );
+    expect((await run(detail.action, scoreRequest(sessionId, analyst, answersOf(MARKS.first)), { id: String(sessionId) })).status).toBe(
+      403,
+    );
     expect((await run(detail.loader, get("/courtesy/calibration/999999", analyst), { id: "999999" })).status).toBe(404);
   });
 });

@@ -29,14 +29,28 @@ function shiftMonth(month: string, k: number): string {
 async function newCall(date = today, extra: { scaleId?: number; unitId?: number } = {}) {
   const scale = await prisma.courtesyScale.findFirstOrThrow({ where: { key: defaultScale.key }, select: { id: true } });
   return prisma.testCall.create({
-    data: { scaleId: scale.id, officeId, unitId, extension: "201", evaluatorId, scheduledDate: date, slot: "08:30-10:30", month: date.slice(0, 7), partsTested: JSON.stringify(["unit"]), ...extra },
+    data: {
+      scaleId: scale.id,
+      officeId,
+      unitId,
+      extension: "201",
+      evaluatorId,
+      scheduledDate: date,
+      slot: "08:30-10:30",
+      month: date.slice(0, 7),
+      partsTested: JSON.stringify(["unit"]),
+      ...extra,
+    },
   });
 }
 
 beforeAll(async () => {
   evaluatorId = (await prisma.user.findUniqueOrThrow({ where: { email: "evaluator@demo.gov.tw" } })).id;
   otherEvaluatorId = (await prisma.user.findUniqueOrThrow({ where: { email: "evaluator2@demo.gov.tw" } })).id;
-  const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true, authorityId: true, units: { where: { name: "社會課" }, select: { id: true } } } });
+  const office = await prisma.office.findUniqueOrThrow({
+    where: { name: "臺北市萬華區公所" },
+    select: { id: true, authorityId: true, units: { where: { name: "社會課" }, select: { id: true } } },
+  });
   officeId = office.id;
   authorityId = office.authorityId;
   unitId = office.units[0].id;
@@ -61,7 +75,15 @@ describe("saving and submitting a call", () => {
     const call = await newCall();
     expect(await saveCall(prisma, otherEvaluatorId, call.id, fullMarks(), true)).toMatchObject({ ok: false, status: 403 });
     expect(await saveCall(prisma, evaluatorId, 99_999_999, fullMarks(), true)).toMatchObject({ ok: false, status: 404 });
-    for (const bad of [{ ...fullMarks(), unitRings: 11 }, { ...fullMarks(), unitRings: -1 }, { ...fullMarks(), unitRings: "many" }, { ...fullMarks(), unitGreeting: "na" }, { ...fullMarks(), switchboardRings: 15 }, { unitAnswered: 5 }, { ...fullMarks(), rings: 3.5 }]) {
+    for (const bad of [
+      { ...fullMarks(), unitRings: 11 },
+      { ...fullMarks(), unitRings: -1 },
+      { ...fullMarks(), unitRings: "many" },
+      { ...fullMarks(), unitGreeting: "na" },
+      { ...fullMarks(), switchboardRings: 15 },
+      { unitAnswered: 5 },
+      { ...fullMarks(), rings: 3.5 },
+    ]) {
       const outcome = await saveCall(prisma, evaluatorId, call.id, bad, true);
       expect(outcome).toMatchObject({ ok: false, status: 400 });
       if (!outcome.ok) expect(outcome.message).toMatch(/[\u4e00-\u9fff]/);
@@ -72,7 +94,14 @@ describe("saving and submitting a call", () => {
   it("refuses a submission whose deductions lack notes, with a zh-TW message per item, and writes nothing", async () => {
     const call = await newCall();
     const label = (key: string) => unit.items.find((i) => i.key === key)!.label;
-    const marks = { ...fullMarks(), unitGreeting: 3, unitClosing: 0, "unitClosing-Comment": "未道再見", unitTone: 2, "unitTone-Comment": "   " };
+    const marks = {
+      ...fullMarks(),
+      unitGreeting: 3,
+      unitClosing: 0,
+      "unitClosing-Comment": "未道再見",
+      unitTone: 2,
+      "unitTone-Comment": "   ",
+    };
     const outcome = await saveCall(prisma, evaluatorId, call.id, marks, true);
     expect(outcome).toMatchObject({ ok: false, status: 400 });
     if (outcome.ok) return;
@@ -85,7 +114,15 @@ describe("saving and submitting a call", () => {
     const { action } = await import("~/routes/_staff.evaluator.calls.$id");
     const cookie = await sessionCookie("evaluator@demo.gov.tw", "Evaluator#2026");
     const post = (intent: string, data: object) =>
-      action({ request: new Request(`http://localhost/evaluator/calls/${call.id}`, { method: "POST", body: JSON.stringify({ intent, data }), headers: { Cookie: cookie, "Content-Type": "application/json" } }), params: { id: String(call.id) }, context: {} });
+      action({
+        request: new Request(`http://localhost/evaluator/calls/${call.id}`, {
+          method: "POST",
+          body: JSON.stringify({ intent, data }),
+          headers: { Cookie: cookie, "Content-Type": "application/json" },
+        }),
+        params: { id: String(call.id) },
+        context: {},
+      });
     const refused = await post("submit", marks);
     expect(refused.status).toBe(400);
     expect(Object.keys(((await refused.json()) as { errors: object }).errors).sort()).toEqual(["unitGreeting", "unitTone"]);
@@ -93,7 +130,11 @@ describe("saving and submitting a call", () => {
     expect((await post("draft", marks)).status).toBe(200);
     const done = await post("submit", { ...marks, "unitGreeting-Comment": "未報單位名稱", "unitTone-Comment": "語氣不耐" });
     expect(done.status).toBe(200);
-    expect(JSON.parse((await prisma.testCall.findUniqueOrThrow({ where: { id: call.id } })).notes)).toEqual({ unitGreeting: "未報單位名稱", unitTone: "語氣不耐", unitClosing: "未道再見" });
+    expect(JSON.parse((await prisma.testCall.findUniqueOrThrow({ where: { id: call.id } })).notes)).toEqual({
+      unitGreeting: "未報單位名稱",
+      unitTone: "語氣不耐",
+      unitClosing: "未道再見",
+    });
   });
 
   it("refuses to score a call before its scheduled day in Asia/Taipei, as a draft or a submission", async () => {
@@ -103,10 +144,17 @@ describe("saving and submitting a call", () => {
       expect(outcome).toMatchObject({ ok: false, status: 400 });
       if (!outcome.ok) expect(outcome.message).toContain(`${call.scheduledDate}，當天起`);
     }
-    expect(await prisma.testCall.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({ status: "planned", marks: "{}", calledAt: null });
+    expect(await prisma.testCall.findUniqueOrThrow({ where: { id: call.id } })).toMatchObject({
+      status: "planned",
+      marks: "{}",
+      calledAt: null,
+    });
     // The Taipei day starts at 16:00 UTC the evening before.
     const dayStart = taipeiDayStart(call.scheduledDate).getTime();
-    expect(await saveCall(prisma, evaluatorId, call.id, fullMarks(), true, new Date(dayStart - 60_000))).toMatchObject({ ok: false, status: 400 });
+    expect(await saveCall(prisma, evaluatorId, call.id, fullMarks(), true, new Date(dayStart - 60_000))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
     expect(await saveCall(prisma, evaluatorId, call.id, fullMarks(), true, new Date(dayStart + 60_000))).toEqual({ ok: true, total: 100 });
   });
 
@@ -120,7 +168,13 @@ describe("improvement reports and appeals", () => {
   it("a unit under 90 owes a report; an accepted appeal that lifts it withdraws the unfiled report", async () => {
     const month = quietMonths[0];
     const call = await newCall(`${month}-10`);
-    const marks = { ...fullMarks(), unitAnswerCorrect: 0, unitAnswerComplete: 0, "unitAnswerCorrect-Comment": "答覆錯誤", "unitAnswerComplete-Comment": "未說明應備文件" };
+    const marks = {
+      ...fullMarks(),
+      unitAnswerCorrect: 0,
+      unitAnswerComplete: 0,
+      "unitAnswerCorrect-Comment": "答覆錯誤",
+      "unitAnswerComplete-Comment": "未說明應備文件",
+    };
     expect(await saveCall(prisma, evaluatorId, call.id, marks, true)).toMatchObject({ ok: true });
     const report = await prisma.improvementReport.findFirstOrThrow({ where: { officeId, unitId, month } });
     expect(report.score).toBeCloseTo((40 / 55) * 100, 1);
@@ -143,11 +197,15 @@ describe("improvement reports and appeals", () => {
     const date = `${month}-12`;
     const base = await prisma.courtesyScale.findFirstOrThrow({ where: { key: defaultScale.key }, orderBy: { version: "desc" } });
     const scaleRow = (key: string, improvementBelow: number) =>
-      prisma.courtesyScale.create({ data: { key, version: 1, json: JSON.stringify({ ...JSON.parse(base.json), key, improvementBelow }) }, select: { id: true } });
+      prisma.courtesyScale.create({
+        data: { key, version: 1, json: JSON.stringify({ ...JSON.parse(base.json), key, improvementBelow }) },
+        select: { id: true },
+      });
     const strict = await scaleRow("strict-test", 95);
     // The newest scale row of all, with a threshold no test call here falls under.
     const lenient = await scaleRow("lenient-test", 70);
-    const unitNamed = async (name: string) => (await prisma.unit.findUniqueOrThrow({ where: { officeId_name: { officeId, name } }, select: { id: true } })).id;
+    const unitNamed = async (name: string) =>
+      (await prisma.unit.findUniqueOrThrow({ where: { officeId_name: { officeId, name } }, select: { id: true } })).id;
     const [onStrict, onBase, onLenient] = await Promise.all(["人文課", "經建課", "民政課"].map(unitNamed));
     const note = (key: string) => ({ [`${key}-Comment`]: "扣分說明" });
     const marks927 = { ...fullMarks(), unitAnswerCorrect: 4, ...note("unitAnswerCorrect") }; // 51 / 55
@@ -160,17 +218,28 @@ describe("improvement reports and appeals", () => {
     await score({ scaleId: lenient.id, unitId: onLenient }, marks855);
     // Neither a calibration score nor a draft counts towards the unit-month.
     const session = await prisma.calibrationSession.create({ data: { title: "校準", scenario: "劇本", officeId, scaleId: base.id } });
-    await newCall(date, { unitId: onBase }).then((c) => prisma.testCall.update({ where: { id: c.id }, data: { calibrationId: session.id, status: "submitted", total: 0 } }));
-    await newCall(date, { unitId: onBase }).then((c) => prisma.testCall.update({ where: { id: c.id }, data: { status: "draft", total: 0 } }));
+    await newCall(date, { unitId: onBase }).then((c) =>
+      prisma.testCall.update({ where: { id: c.id }, data: { calibrationId: session.id, status: "submitted", total: 0 } }),
+    );
+    await newCall(date, { unitId: onBase }).then((c) =>
+      prisma.testCall.update({ where: { id: c.id }, data: { status: "draft", total: 0 } }),
+    );
 
     const reports = await prisma.improvementReport.findMany({ where: { officeId, month }, select: { unitId: true, score: true } });
     expect(reports.map((r) => r.unitId).sort()).toEqual([onStrict, onBase].sort());
-    const counted = await prisma.testCall.findMany({ where: { officeId, unitId: onBase, month, status: "submitted", calibrationId: null }, select: { total: true } });
+    const counted = await prisma.testCall.findMany({
+      where: { officeId, unitId: onBase, month, status: "submitted", calibrationId: null },
+      select: { total: true },
+    });
     const mean = counted.reduce((sum, c) => sum + (c.total as number), 0) / counted.length;
     expect(reports.find((r) => r.unitId === onBase)?.score).toBe(Math.round(mean * 10) / 10);
 
     const cookie = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
-    const res = (await improvementLoader({ request: new Request("http://localhost/courtesy/improvements", { headers: { Cookie: cookie } }), params: {}, context: {} })) as Response;
+    const res = (await improvementLoader({
+      request: new Request("http://localhost/courtesy/improvements", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    })) as Response;
     const page = (await res.json()) as {
       threshold: number;
       reports: { officeId: number; unit: { name: string } | null; month: string; calls: number; id: number }[];
@@ -179,7 +248,9 @@ describe("improvement reports and appeals", () => {
     expect(page.reports.length).toBeGreaterThan(2);
     for (const r of page.reports) {
       const row = await prisma.improvementReport.findUniqueOrThrow({ where: { id: r.id }, select: { unitId: true } });
-      const n = await prisma.testCall.count({ where: { officeId: r.officeId, unitId: row.unitId, month: r.month, status: "submitted", calibrationId: null } });
+      const n = await prisma.testCall.count({
+        where: { officeId: r.officeId, unitId: row.unitId, month: r.month, status: "submitted", calibrationId: null },
+      });
       expect(r.calls, `report ${r.id}`).toBe(n);
     }
     expect(page.reports.find((r) => r.month === month && r.unit?.name === "經建課")?.calls).toBe(2);
@@ -196,29 +267,58 @@ describe("improvement reports and appeals", () => {
   it("a manager files their office's report; missing fields are 400 and another office's report is 403", async () => {
     const cookie = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
     const month = quietMonths[1];
-    const own = await prisma.improvementReport.create({ data: { officeId, unitId, month, score: 80, dueDate: `${shiftMonth(month, 1)}-15` } });
-    const bad = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "", actions: "x", completeBy: "2030-03-01" }), params: {}, context: {} }));
+    const own = await prisma.improvementReport.create({
+      data: { officeId, unitId, month, score: 80, dueDate: `${shiftMonth(month, 1)}-15` },
+    });
+    const bad = await improvementAction({
+      request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "", actions: "x", completeBy: "2030-03-01" }),
+      params: {},
+      context: {},
+    });
     expect(bad.status).toBe(400);
     expect((await prisma.improvementReport.findUniqueOrThrow({ where: { id: own.id } })).filedAt).toBeNull();
-    const ok = (await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(own.id), cause: "新進同仁不熟悉話術", actions: "每週演練電話禮貌", completeBy: "2030-03-01" }), params: {}, context: {} }));
+    const ok = await improvementAction({
+      request: formRequest("/courtesy/improvements", cookie, {
+        id: String(own.id),
+        cause: "新進同仁不熟悉話術",
+        actions: "每週演練電話禮貌",
+        completeBy: "2030-03-01",
+      }),
+      params: {},
+      context: {},
+    });
     expect(ok.status).toBe(200);
     expect((await prisma.improvementReport.findUniqueOrThrow({ where: { id: own.id } })).filedAt).not.toBeNull();
 
     const otherOffice = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市信義區公所" } });
-    const theirs = await prisma.improvementReport.create({ data: { officeId: otherOffice.id, month, score: 70, dueDate: `${shiftMonth(month, 1)}-15` } });
-    const denied = await improvementAction({ request: formRequest("/courtesy/improvements", cookie, { id: String(theirs.id), cause: "a", actions: "b", completeBy: "2030-03-01" }), params: {}, context: {} }).catch((e: Response) => e);
-    expect((denied).status).toBe(403);
+    const theirs = await prisma.improvementReport.create({
+      data: { officeId: otherOffice.id, month, score: 70, dueDate: `${shiftMonth(month, 1)}-15` },
+    });
+    const denied = await improvementAction({
+      request: formRequest("/courtesy/improvements", cookie, { id: String(theirs.id), cause: "a", actions: "b", completeBy: "2030-03-01" }),
+      params: {},
+      context: {},
+    }).catch((e: Response) => e);
+    expect(denied.status).toBe(403);
   });
 });
 
 describe("plan generation through the page action", () => {
   it("draws a month once, refuses a second draw without replace, and never lets evaluators call their own office", async () => {
     const cookie = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-    const post = (fields: Record<string, string>) => planAction({ request: formRequest("/courtesy/plans", cookie, { authority: String(authorityId), ...fields }), params: {}, context: {} }) as Promise<Response>;
+    const post = (fields: Record<string, string>) =>
+      planAction({
+        request: formRequest("/courtesy/plans", cookie, { authority: String(authorityId), ...fields }),
+        params: {},
+        context: {},
+      }) as Promise<Response>;
     const month = quietMonths[2];
     const first = await post({ month, callsPerTarget: "2", seed: "7" });
     expect(first.status).toBe(200);
-    const calls = await prisma.testCall.findMany({ where: { month }, select: { officeId: true, unitId: true, evaluator: { select: { officeId: true } } } });
+    const calls = await prisma.testCall.findMany({
+      where: { month },
+      select: { officeId: true, unitId: true, evaluator: { select: { officeId: true } } },
+    });
     const targets = await prisma.unit.count({ where: { office: { authorityId }, extensions: { some: {} } } });
     expect(calls).toHaveLength(targets * 2);
     expect(calls.filter((c) => c.officeId === c.evaluator.officeId)).toHaveLength(0);
@@ -235,7 +335,11 @@ describe("the courtesy page", () => {
     const { loader } = await import("~/routes/_staff.courtesy._index");
     const call = await newCall(addDays(today, -40));
     const get = async (email: string, password: string, query = "") =>
-      (await loader({ request: new Request(`http://localhost/courtesy${query}`, { headers: { Cookie: await sessionCookie(email, password) } }), params: {}, context: {} })) as Response;
+      (await loader({
+        request: new Request(`http://localhost/courtesy${query}`, { headers: { Cookie: await sessionCookie(email, password) } }),
+        params: {},
+        context: {},
+      })) as Response;
     const analyst = await (await get("analyst@demo.gov.tw", "Analyst#2026")).json();
     expect(analyst.late.map((c: { id: number }) => c.id)).toContain(call.id);
     const manager = await (await get("manager@demo.gov.tw", "Manager#2026", `?month=${analyst.month}`)).json();
@@ -251,8 +355,16 @@ describe("mutual testing", () => {
     const { action } = await import("~/routes/_staff.courtesy.plans");
     const { loader } = await import("~/routes/_staff.courtesy.mutual");
     const admin = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-    const group = await prisma.peerGroup.findFirstOrThrow({ where: { kind: "district" }, select: { id: true, offices: { select: { id: true } } } });
-    const post = (fields: Record<string, string>) => action({ request: formRequest("/courtesy/plans", admin, { intent: "mutual", authority: String(authorityId), ...fields }), params: {}, context: {} }) as Promise<Response>;
+    const group = await prisma.peerGroup.findFirstOrThrow({
+      where: { kind: "district" },
+      select: { id: true, offices: { select: { id: true } } },
+    });
+    const post = (fields: Record<string, string>) =>
+      action({
+        request: formRequest("/courtesy/plans", admin, { intent: "mutual", authority: String(authorityId), ...fields }),
+        params: {},
+        context: {},
+      }) as Promise<Response>;
     const month = quietMonths[0];
     expect((await post({ month, group: String(group.id), seed: "3" })).status).toBe(200);
     const pairs = await prisma.mutualPair.findMany({ where: { month } });
@@ -264,10 +376,17 @@ describe("mutual testing", () => {
     expect((await post({ month, group: String(group.id), seed: "4", replace: "on" })).status).toBe(200);
 
     const manager = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
-    const res = (await loader({ request: new Request(`http://localhost/courtesy/mutual?month=${month}`, { headers: { Cookie: manager } }), params: {}, context: {} })) as Response;
+    const res = (await loader({
+      request: new Request(`http://localhost/courtesy/mutual?month=${month}`, { headers: { Cookie: manager } }),
+      params: {},
+      context: {},
+    })) as Response;
     const data = await res.json();
     const wanhua = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
-    const mine = await prisma.mutualPair.findFirstOrThrow({ where: { month, testerOfficeId: wanhua.id }, select: { testedOfficeId: true } });
+    const mine = await prisma.mutualPair.findFirstOrThrow({
+      where: { month, testerOfficeId: wanhua.id },
+      select: { testedOfficeId: true },
+    });
     const shown = data.pairs.find((p: { tester: { id: number } }) => p.tester.id === wanhua.id);
     expect(shown.tested.id).toBe(mine.testedOfficeId);
     expect(shown.tested.units.flatMap((u: { extensions: unknown[] }) => u.extensions).length).toBeGreaterThan(0);

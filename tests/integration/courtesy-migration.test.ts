@@ -21,9 +21,14 @@ function writeOldData() {
   const insert = (sql: string) => Number(db.prepare(sql).run().lastInsertRowid);
   const a = insert(`INSERT INTO "Authority" ("name") VALUES ('甲')`);
   const b = insert(`INSERT INTO "Authority" ("name") VALUES ('乙')`);
-  const office = (authority: number, name: string) => insert(`INSERT INTO "Office" ("authorityId", "name", "kind", "city", "district") VALUES (${authority}, '${name}', 'district', 'x', 'x')`);
+  const office = (authority: number, name: string) =>
+    insert(
+      `INSERT INTO "Office" ("authorityId", "name", "kind", "city", "district") VALUES (${authority}, '${name}', 'district', 'x', 'x')`,
+    );
   const [a1, a2, b1] = [office(a, "甲一"), office(a, "甲二"), office(b, "乙一")];
-  const evaluator = insert(`INSERT INTO "User" ("email", "name", "passwordHash", "role", "officeId") VALUES ('e@x', 'e', 'h', 'evaluator', ${a1})`);
+  const evaluator = insert(
+    `INSERT INTO "User" ("email", "name", "passwordHash", "role", "officeId") VALUES ('e@x', 'e', 'h', 'evaluator', ${a1})`,
+  );
   const scale = insert(`INSERT INTO "CourtesyScale" ("key", "version", "json") VALUES ('default', 1, '{}')`);
   const plan = insert(`INSERT INTO "CallPlan" ("month", "kind", "seed") VALUES ('2026-05', 'assigned', 42)`);
   insert(`INSERT INTO "CallPlan" ("month", "kind", "seed") VALUES ('2026-06', 'assigned', 43)`);
@@ -32,8 +37,14 @@ function writeOldData() {
       `INSERT INTO "TestCall" ("planId", "scaleId", "officeId", "evaluatorId", "scheduledDate", "month", "status", "calibrationId")
        VALUES (${extra.planId ?? "NULL"}, ${scale}, ${officeId}, ${evaluator}, '2026-05-04', '2026-05', '${extra.status ?? "planned"}', ${extra.calibrationId ?? "NULL"})`,
     );
-  const planned = [call(a2, { planId: plan }), call(b1, { planId: plan }), call(b1, { planId: plan, status: "submitted" }), call(a1, { planId: plan })];
-  const session = (title: string) => insert(`INSERT INTO "CalibrationSession" ("title", "scenario", "scaleId") VALUES ('${title}', 's', ${scale})`);
+  const planned = [
+    call(a2, { planId: plan }),
+    call(b1, { planId: plan }),
+    call(b1, { planId: plan, status: "submitted" }),
+    call(a1, { planId: plan }),
+  ];
+  const session = (title: string) =>
+    insert(`INSERT INTO "CalibrationSession" ("title", "scenario", "scaleId") VALUES ('${title}', 's', ${scale})`);
   const marked = session("有標記");
   const marker = call(b1, { calibrationId: marked });
   const scores = [call(b1, { calibrationId: marked, status: "submitted" }), call(b1, { calibrationId: marked, status: "submitted" })];
@@ -46,7 +57,10 @@ function writeOldData() {
 let old: ReturnType<typeof writeOldData>;
 
 beforeAll(() => {
-  const names = readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   expect(names).toContain(THIS_ONE);
   for (const name of names.filter((n) => n < THIS_ONE)) apply(name);
   old = writeOldData();
@@ -66,10 +80,14 @@ describe("migration: plans per authority, calibration office column", () => {
     expect(plans).toHaveLength(2);
     expect(plans[0]).toEqual({ id: old.plan, authorityId: old.a, month: "2026-05", kind: "assigned", seed: 42 });
     expect(plans[1]).toMatchObject({ authorityId: old.b, month: "2026-05", kind: "assigned", seed: 42 });
-    const calls = rows(`SELECT t."id", t."planId", o."authorityId" FROM "TestCall" t JOIN "Office" o ON o."id" = t."officeId" WHERE t."planId" IS NOT NULL ORDER BY t."id"`);
+    const calls = rows(
+      `SELECT t."id", t."planId", o."authorityId" FROM "TestCall" t JOIN "Office" o ON o."id" = t."officeId" WHERE t."planId" IS NOT NULL ORDER BY t."id"`,
+    );
     expect(calls.map((c) => c.id)).toEqual(old.planned);
     for (const c of calls) expect(c.planId).toBe(c.authorityId === old.a ? plans[0].id : plans[1].id);
-    expect(() => db.exec(`INSERT INTO "CallPlan" ("authorityId", "month", "kind", "seed") VALUES (${old.a}, '2026-05', 'assigned', 1)`)).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(`INSERT INTO "CallPlan" ("authorityId", "month", "kind", "seed") VALUES (${old.a}, '2026-05', 'assigned', 1)`),
+    ).toThrow(/UNIQUE/);
   });
 
   it("moves a calibration session's office from its marker call to the session, then deletes the markers", () => {

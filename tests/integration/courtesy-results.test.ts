@@ -9,7 +9,11 @@ import { formRequest, sessionCookie } from "../support/session";
 const admin = () => sessionCookie("admin@demo.gov.tw", "Admin#2026");
 const analyst = () => sessionCookie("analyst@demo.gov.tw", "Analyst#2026");
 const manager = () => sessionCookie("manager@demo.gov.tw", "Manager#2026");
-const caught = (p: Promise<unknown>) => p.then((r) => r as Response, (e: Response) => e);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r as Response,
+    (e: Response) => e,
+  );
 const get = (url: string, cookie: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
 
 async function results(query: string, cookie: string) {
@@ -26,15 +30,35 @@ async function csv(query: string, cookie: string) {
 function countedCalls(where: { officeId?: number; month?: string | { gte: string; lte: string } }) {
   return prisma.testCall.findMany({
     where: { ...where, status: "submitted", calibrationId: null },
-    select: { id: true, officeId: true, unitId: true, month: true, scheduledDate: true, total: true, band: true, marks: true, extension: true },
+    select: {
+      id: true,
+      officeId: true,
+      unitId: true,
+      month: true,
+      scheduledDate: true,
+      total: true,
+      band: true,
+      marks: true,
+      extension: true,
+    },
     orderBy: { id: "asc" },
   });
 }
 
 // t(0.975, df) from standard tables (e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.2).
 const T975: Record<number, number> = {
-  1: 12.706205, 2: 4.302653, 3: 3.182446, 4: 2.776445, 5: 2.570582, 6: 2.446912,
-  7: 2.364624, 8: 2.306004, 9: 2.262157, 10: 2.228139, 11: 2.200985, 12: 2.178813,
+  1: 12.706205,
+  2: 4.302653,
+  3: 3.182446,
+  4: 2.776445,
+  5: 2.570582,
+  6: 2.446912,
+  7: 2.364624,
+  8: 2.306004,
+  9: 2.262157,
+  10: 2.228139,
+  11: 2.200985,
+  12: 2.178813,
 };
 
 /** Two-pass mean, sample sd and t interval (clipped to 0-100 like the page). */
@@ -48,7 +72,13 @@ function byHand(totals: number[]) {
 
 const MONTH = "2026-10";
 
-type OfficeRow = { id: number; name: string; figure: { n: number; mean: number; lower: number | null; upper: number | null } | null; bands: Record<string, number>; rank: { rank: number; of: number } | null };
+type OfficeRow = {
+  id: number;
+  name: string;
+  figure: { n: number; mean: number; lower: number | null; upper: number | null } | null;
+  bands: Record<string, number>;
+  rank: { rank: number; of: number } | null;
+};
 
 describe("courtesy results page", () => {
   it("shows each office's n, mean, t interval, bands and peer rank as recomputed from the calls", async () => {
@@ -83,7 +113,9 @@ describe("courtesy results page", () => {
     for (const row of body.offices as OfficeRow[]) {
       const group = offices.find((o) => o.id === row.id)!.peerGroupId;
       const peers = offices.filter((o) => o.peerGroupId === group && rankable(o.id));
-      expect(row.rank).toEqual(rankable(row.id) ? { rank: 1 + peers.filter((p) => means.get(p.id)! > means.get(row.id)!).length, of: peers.length } : null);
+      expect(row.rank).toEqual(
+        rankable(row.id) ? { rank: 1 + peers.filter((p) => means.get(p.id)! > means.get(row.id)!).length, of: peers.length } : null,
+      );
     }
     expect(body.detail).toBeNull();
   });
@@ -119,7 +151,9 @@ describe("courtesy results page", () => {
     const items = defaultScale.parts.flatMap((p) => p.items);
     const share = (key: string) => {
       const max = items.find((i) => i.key === key)!.maxPoints;
-      const marks = calls.map((c) => (JSON.parse(c.marks) as Record<string, number | "na">)[key]).filter((m): m is number => typeof m === "number");
+      const marks = calls
+        .map((c) => (JSON.parse(c.marks) as Record<string, number | "na">)[key])
+        .filter((m): m is number => typeof m === "number");
       return { calls: marks.length, share: marks.reduce((s, m) => s + (max - m), 0) / (max * marks.length) };
     };
     const shown = body.detail.items as Array<{ key: string; calls: number; share: number }>;
@@ -146,7 +180,11 @@ describe("courtesy results page", () => {
     expect(body.offices.map((o: OfficeRow) => o.id)).toEqual([own.id]);
     expect(body.detail.office.id).toBe(own.id); // picked for them
     // The rank is among all peers with at least 3 calls, though the manager sees none of their figures.
-    const perOffice = await prisma.testCall.groupBy({ by: ["officeId"], where: { month: MONTH, status: "submitted", calibrationId: null, office: { peerGroupId: own.peerGroupId } }, _count: { _all: true } });
+    const perOffice = await prisma.testCall.groupBy({
+      by: ["officeId"],
+      where: { month: MONTH, status: "submitted", calibrationId: null, office: { peerGroupId: own.peerGroupId } },
+      _count: { _all: true },
+    });
     const rankable = perOffice.filter((g) => g._count._all >= 3);
     expect(body.offices[0].rank?.of ?? null).toBe(rankable.some((g) => g.officeId === own.id) ? rankable.length : null);
 
@@ -164,19 +202,24 @@ describe("courtesy results page", () => {
     expect((await csv(`month=${MONTH}`, evaluator)).res.status).toBe(403);
   });
 
-  it.each(["month=2026-13", "month=202610", "year=abc", `month=${MONTH}&year=2026`])("answers %s with 400 and a zh-TW message", async (query) => {
-    const cookie = await analyst();
-    const page = await results(query, cookie);
-    expect(page.status).toBe(400);
-    expect(page.body.error).toMatch(/期間格式不正確/);
-    expect((await csv(query, cookie)).res.status).toBe(400);
-  });
+  it.each(["month=2026-13", "month=202610", "year=abc", `month=${MONTH}&year=2026`])(
+    "answers %s with 400 and a zh-TW message",
+    async (query) => {
+      const cookie = await analyst();
+      const page = await results(query, cookie);
+      expect(page.status).toBe(400);
+      expect(page.body.error).toMatch(/期間格式不正確/);
+      expect((await csv(query, cookie)).res.status).toBe(400);
+    },
+  );
 
   it("never counts calibration calls (nor drafts)", async () => {
     const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
     const before = (await results(`month=${MONTH}&office=${office.id}`, await admin())).body;
     const template = await prisma.testCall.findFirstOrThrow({ where: { officeId: office.id, month: MONTH, status: "submitted" } });
-    const session = await prisma.calibrationSession.create({ data: { title: "校準練習", scenario: "劇本", officeId: office.id, scaleId: template.scaleId } });
+    const session = await prisma.calibrationSession.create({
+      data: { title: "校準練習", scenario: "劇本", officeId: office.id, scaleId: template.scaleId },
+    });
     const { id: _id, ...copy } = template;
     await prisma.testCall.create({ data: { ...copy, planId: null, total: 0, band: "待改進", calibrationId: session.id } });
     await prisma.testCall.create({ data: { ...copy, planId: null, total: 0, band: "待改進", status: "draft" } });
@@ -200,7 +243,18 @@ describe("courtesy results CSV", () => {
 
     const lines = text.slice(1).trimEnd().split("\r\n");
     const itemKeys = defaultScale.parts.flatMap((p) => p.items.map((i) => i.key));
-    expect(lines[0].split(",")).toEqual(["call_id", "date", "office", "unit", "extension", "evaluator", "total", "band", "scale_version", ...itemKeys]);
+    expect(lines[0].split(",")).toEqual([
+      "call_id",
+      "date",
+      "office",
+      "unit",
+      "extension",
+      "evaluator",
+      "total",
+      "band",
+      "scale_version",
+      ...itemKeys,
+    ]);
     const own = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
     const calls = await countedCalls({ officeId: own.id, month: MONTH });
     expect(lines).toHaveLength(1 + calls.length);
@@ -219,7 +273,12 @@ describe("courtesy results CSV", () => {
   it("streams a whole year of every office, more rows than one batch", async () => {
     const { res, text } = await csv("year=2025", await admin());
     expect(res.status).toBe(200);
-    const ids = text.slice(1).trimEnd().split("\r\n").slice(1).map((l) => Number(l.split(",")[0]));
+    const ids = text
+      .slice(1)
+      .trimEnd()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => Number(l.split(",")[0]));
     const calls = await countedCalls({ month: { gte: "2025-01", lte: "2025-12" } });
     expect(calls.length).toBeGreaterThan(500);
     expect(ids).toEqual(calls.map((c) => c.id));
@@ -246,10 +305,31 @@ describe("admin scales", () => {
   it.each([
     ["invalid JSON", "{ nope", /JSON 格式錯誤/],
     ["a field of the wrong type", JSON.stringify({ ...defaultScale, improvementBelow: "90" }), /量表格式不正確：欄位 improvementBelow/],
-    ["an unknown field", JSON.stringify({ ...defaultScale, parts: [{ ...defaultScale.parts[0], items: [{ ...defaultScale.parts[0].items[0], autofail: true }] }] }), /量表格式不正確/],
+    [
+      "an unknown field",
+      JSON.stringify({
+        ...defaultScale,
+        parts: [{ ...defaultScale.parts[0], items: [{ ...defaultScale.parts[0].items[0], autofail: true }] }],
+      }),
+      /量表格式不正確/,
+    ],
     ["another scale key", JSON.stringify({ ...defaultScale, key: "other" }), /量表代碼不可變更/],
-    ["bands not highest first", JSON.stringify({ ...defaultScale, bands: [...defaultScale.bands].reverse() }), /量表內容有誤：.*highest first/],
-    ["a duplicate item key", JSON.stringify({ ...defaultScale, parts: [defaultScale.parts[0], { ...defaultScale.parts[1], items: [...defaultScale.parts[1].items, defaultScale.parts[0].items[0]] }] }), /量表內容有誤：.*duplicate item key/],
+    [
+      "bands not highest first",
+      JSON.stringify({ ...defaultScale, bands: [...defaultScale.bands].reverse() }),
+      /量表內容有誤：.*highest first/,
+    ],
+    [
+      "a duplicate item key",
+      JSON.stringify({
+        ...defaultScale,
+        parts: [
+          defaultScale.parts[0],
+          { ...defaultScale.parts[1], items: [...defaultScale.parts[1].items, defaultScale.parts[0].items[0]] },
+        ],
+      }),
+      /量表內容有誤：.*duplicate item key/,
+    ],
   ])("rejects %s with 400 and creates no version", async (_label, json, message) => {
     const { status, body } = await save(await admin(), json);
     expect(status).toBe(400);
@@ -272,14 +352,20 @@ describe("admin scales", () => {
     const saved = await save(cookie, JSON.stringify(edited));
     expect(saved).toEqual({ status: 200, body: { ok: true, created: true, version: 2 } });
 
-    const v1 = await prisma.courtesyScale.findUniqueOrThrow({ where: { key_version: { key: defaultScale.key, version: 1 } }, select: { id: true, json: true } });
+    const v1 = await prisma.courtesyScale.findUniqueOrThrow({
+      where: { key_version: { key: defaultScale.key, version: 1 } },
+      select: { id: true, json: true },
+    });
     expect(JSON.parse(v1.json)).toEqual(defaultScale);
     expect(await prisma.testCall.count({ where: { scaleId: { not: v1.id } } })).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: "scale.version.create" } })).toBe(1);
 
     const after = await page(cookie);
     expect(after.body.current).toMatchObject({ version: 2, improvementBelow: 85 });
-    expect(after.body.versions.map((v: { version: number; calls: number }) => [v.version, v.calls])).toEqual([[2, 0], [1, await prisma.testCall.count()]]);
+    expect(after.body.versions.map((v: { version: number; calls: number }) => [v.version, v.calls])).toEqual([
+      [2, 0],
+      [1, await prisma.testCall.count()],
+    ]);
     const old = await page(cookie, "?version=1");
     expect(old.body.shown).toEqual(defaultScale);
     expect((await page(cookie, "?version=7")).status).toBe(404);

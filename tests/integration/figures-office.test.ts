@@ -8,15 +8,27 @@ import { prisma } from "~/utils/db.server";
 import { expectedFigures, expectedRank, insertResponses, latestCompleteMonth, ratedItems, type ExpectedFigure } from "../support/figures";
 import { sessionCookie } from "../support/session";
 
-const caught = (p: Promise<unknown>) => p.then((r) => r as Response, (e: Response) => e);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r as Response,
+    (e: Response) => e,
+  );
 
 async function office(id: number, query: string, cookie: string) {
-  const res = await caught(officePage({ request: new Request(`http://localhost/offices/${id}?${query}`, { headers: { Cookie: cookie } }), params: { id: String(id) }, context: {} }));
+  const res = await caught(
+    officePage({
+      request: new Request(`http://localhost/offices/${id}?${query}`, { headers: { Cookie: cookie } }),
+      params: { id: String(id) },
+      context: {},
+    }),
+  );
   return { status: res.status, body: await res.json() };
 }
 
 async function overview(query: string, cookie: string) {
-  const res = await caught(overviewPage({ request: new Request(`http://localhost/offices?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} }));
+  const res = await caught(
+    overviewPage({ request: new Request(`http://localhost/offices?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} }),
+  );
   return { status: res.status, body: await res.json() };
 }
 
@@ -47,31 +59,57 @@ const analyst = () => sessionCookie("analyst@demo.gov.tw", "Analyst#2026");
 
 /** An office with a channel to the citizen questionnaire; returns the office and channel ids. */
 async function addOffice(name: string, authorityId: number, peerGroupId: number, versionId: number) {
-  const created = await prisma.office.create({ data: { name, kind: "district", city: "測試市", district: "測試區", authorityId, peerGroupId } });
+  const created = await prisma.office.create({
+    data: { name, kind: "district", city: "測試市", district: "測試區", authorityId, peerGroupId },
+  });
   const channel = await prisma.channel.create({ data: { code: `fig-${created.id}`, label: "測試", officeId: created.id, versionId } });
   return { officeId: created.id, channelId: channel.id };
 }
 
 beforeAll(async () => {
   month = await latestCompleteMonth();
-  const citizen = await prisma.surveyDefinition.findUniqueOrThrow({ where: { key: "citizen-satisfaction" }, select: { id: true, versions: { select: { id: true } } } });
+  const citizen = await prisma.surveyDefinition.findUniqueOrThrow({
+    where: { key: "citizen-satisfaction" },
+    select: { id: true, versions: { select: { id: true } } },
+  });
   citizenId = citizen.id;
   const versionId = citizen.versions[0].id;
-  wanhua = (await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true, peerGroupId: true } })) as typeof wanhua;
+  wanhua = (await prisma.office.findUniqueOrThrow({
+    where: { name: "臺北市萬華區公所" },
+    select: { id: true, peerGroupId: true },
+  })) as typeof wanhua;
   const demo = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { id: true } });
 
   // Suspected duplicates with the worst answers: counting them would pull every figure down.
-  await insertResponses({ channelId: demo.id, versionId, officeId: wanhua.id, month, count: 40, items: CITIZEN_ITEMS, value: () => 1, duplicate: true });
+  await insertResponses({
+    channelId: demo.id,
+    versionId,
+    officeId: wanhua.id,
+    month,
+    count: 40,
+    items: CITIZEN_ITEMS,
+    value: () => 1,
+    duplicate: true,
+  });
 
   // A second authority with a peer that outscores everyone: ranked, but never shown to the first authority.
   const authority = await prisma.authority.create({ data: { name: "新北市政府民政局" } });
   const other = await addOffice("新北市測試區公所", authority.id, wanhua.peerGroupId, versionId);
   otherAuthorityOffice = other.officeId;
   await insertResponses({ ...other, versionId, month, count: 40, items: CITIZEN_ITEMS, value: () => 5 });
-  await prisma.user.create({ data: { email: "analyst.ntpc@demo.gov.tw", name: "新北研考", role: "analyst", authorityId: authority.id, passwordHash: await hashPassword("Analyst#2026") } });
+  await prisma.user.create({
+    data: {
+      email: "analyst.ntpc@demo.gov.tw",
+      name: "新北研考",
+      role: "analyst",
+      authorityId: authority.id,
+      passwordHash: await hashPassword("Analyst#2026"),
+    },
+  });
 
   // Peers of the first authority: one all satisfied but on five respondents, one without data.
-  const mine = (await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { authorityId: true } })).authorityId!;
+  const mine = (await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { authorityId: true } }))
+    .authorityId!;
   const few = await addOffice("臺北市測試甲區公所", mine, wanhua.peerGroupId, versionId);
   fewOffice = few.officeId;
   await insertResponses({ ...few, versionId, month, count: 5, items: CITIZEN_ITEMS, value: () => 5 });
@@ -85,25 +123,84 @@ beforeAll(async () => {
         elements: [
           { type: "rating", name: "q_rating", title: "活動人員親切", dimension: "courtesy", rateValues: [1, 2, 3, 4, 5] },
           { type: "rating", name: "q_free", title: "未分類的評分", rateValues: [1, 2, 3, 4, 5] },
-          { type: "radiogroup", name: "q_visit", title: "從哪裡得知活動", choices: [{ value: "web", text: "網站" }, { value: "poster", text: "海報" }, { value: "friend", text: "親友" }], showOtherItem: true },
-          { type: "checkbox", name: "q_topics", title: "感興趣的主題", choices: [{ value: "x", text: "健康" }, { value: "y", text: "福利" }, { value: "z", text: "戶政" }] },
+          {
+            type: "radiogroup",
+            name: "q_visit",
+            title: "從哪裡得知活動",
+            choices: [
+              { value: "web", text: "網站" },
+              { value: "poster", text: "海報" },
+              { value: "friend", text: "親友" },
+            ],
+            showOtherItem: true,
+          },
+          {
+            type: "checkbox",
+            name: "q_topics",
+            title: "感興趣的主題",
+            choices: [
+              { value: "x", text: "健康" },
+              { value: "y", text: "福利" },
+              { value: "z", text: "戶政" },
+            ],
+          },
           { type: "boolean", name: "q_again", title: "願意再參加", labelTrue: "願意", labelFalse: "不願意" },
-          { type: "dropdown", name: "q_age", title: "年齡", choices: [{ value: "young", text: "未滿 40 歲" }, { value: "old", text: "40 歲以上" }] },
+          {
+            type: "dropdown",
+            name: "q_age",
+            title: "年齡",
+            choices: [
+              { value: "young", text: "未滿 40 歲" },
+              { value: "old", text: "40 歲以上" },
+            ],
+          },
           { type: "comment", name: "q_note", title: "建議" },
         ],
       },
     ],
   };
-  const custom = await prisma.surveyDefinition.create({ data: { key: "event-figures", title: "活動滿意度", kind: "custom", versions: { create: { version: 1, json: JSON.stringify(customJson) } } }, select: { id: true, versions: { select: { id: true } } } });
+  const custom = await prisma.surveyDefinition.create({
+    data: {
+      key: "event-figures",
+      title: "活動滿意度",
+      kind: "custom",
+      versions: { create: { version: 1, json: JSON.stringify(customJson) } },
+    },
+    select: { id: true, versions: { select: { id: true } } },
+  });
   customId = custom.id;
-  const customChannel = await prisma.channel.create({ data: { code: "event-figures", label: "活動", officeId: wanhua.id, versionId: custom.versions[0].id } });
-  const customItems = [{ name: "q_rating", dimension: "courtesy" }, { name: "q_free", dimension: "untagged" }];
+  const customChannel = await prisma.channel.create({
+    data: { code: "event-figures", label: "活動", officeId: wanhua.id, versionId: custom.versions[0].id },
+  });
+  const customItems = [
+    { name: "q_rating", dimension: "courtesy" },
+    { name: "q_free", dimension: "untagged" },
+  ];
   const visits = ["web", "poster", "web", "friend", "other", "web", undefined];
   const topics = [["x"], ["x", "y"], [], ["z", "x"], ["y"], undefined, ["x", "y", "z"]];
-  const extra = (i: number) => ({ q_visit: visits[i % 7], q_topics: topics[i % 7], q_again: i % 3 !== 0, q_age: i % 4 === 0 ? "old" : "young", q_note: "很好" });
-  const customFixture = { channelId: customChannel.id, versionId: custom.versions[0].id, officeId: wanhua.id, month, items: customItems, value: () => 1, extra };
+  const extra = (i: number) => ({
+    q_visit: visits[i % 7],
+    q_topics: topics[i % 7],
+    q_again: i % 3 !== 0,
+    q_age: i % 4 === 0 ? "old" : "young",
+    q_note: "很好",
+  });
+  const customFixture = {
+    channelId: customChannel.id,
+    versionId: custom.versions[0].id,
+    officeId: wanhua.id,
+    month,
+    items: customItems,
+    value: () => 1,
+    extra,
+  };
   await insertResponses({ ...customFixture, count: 14 });
-  await insertResponses({ ...customFixture, count: 3, duplicate: true, extra: () => ({ q_visit: "poster", q_topics: ["z"], q_again: false, q_age: "old" }) });
+  await insertResponses({
+    ...customFixture,
+    count: 3,
+    duplicate: true,
+    extra: () => ({ q_visit: "poster", q_topics: ["z"], q_again: false, q_age: "old" }),
+  });
 });
 
 describe("office page figures, recomputed from the raw rows", () => {
@@ -111,17 +208,29 @@ describe("office page figures, recomputed from the raw rows", () => {
     const { status, body } = await office(wanhua.id, `month=${month}`, await analyst());
     expect(status).toBe(200);
     const expected = await expectedFigures(wanhua.id, [month], citizenId);
-    expect(body.figures.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual(["environment", "courtesy", "professionalism", "measures", "overall"]);
-    for (const row of body.figures.dimensions as Array<{ dimension: string; figure: Figure }>) expectFigure(row.figure, expected.get(row.dimension));
+    expect(body.figures.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual([
+      "environment",
+      "courtesy",
+      "professionalism",
+      "measures",
+      "overall",
+    ]);
+    for (const row of body.figures.dimensions as Array<{ dimension: string; figure: Figure }>)
+      expectFigure(row.figure, expected.get(row.dimension));
 
     // 服務禮儀 has several items: the unit is the respondent, not the answer.
     const courtesyItems = CITIZEN_ITEMS.filter((i) => i.dimension === "courtesy").length;
     expect(courtesyItems).toBeGreaterThan(1);
     const courtesy = body.figures.dimensions.find((d: { dimension: string }) => d.dimension === "courtesy").figure;
-    const answers = await prisma.answer.count({ where: { officeId: wanhua.id, month, dimension: "courtesy", response: { duplicate: false, version: { definitionId: citizenId } } } });
+    const answers = await prisma.answer.count({
+      where: { officeId: wanhua.id, month, dimension: "courtesy", response: { duplicate: false, version: { definitionId: citizenId } } },
+    });
     expect(answers).toBe(courtesy.n * courtesyItems);
 
-    const all = await prisma.response.findMany({ where: { officeId: wanhua.id, month, version: { definitionId: citizenId } }, select: { duplicate: true } });
+    const all = await prisma.response.findMany({
+      where: { officeId: wanhua.id, month, version: { definitionId: citizenId } },
+      select: { duplicate: true },
+    });
     expect(body.responses).toEqual({ total: all.length, duplicates: all.filter((r) => r.duplicate).length });
     expect(body.responses.duplicates).toBeGreaterThanOrEqual(40);
   });
@@ -132,7 +241,8 @@ describe("office page figures, recomputed from the raw rows", () => {
     const months = lastMonths(month, 3);
     expect(body.periodLabel).toContain("近 3 個月");
     const expected = await expectedFigures(wanhua.id, months, citizenId);
-    for (const row of body.figures.dimensions as Array<{ dimension: string; figure: Figure }>) expectFigure(row.figure, expected.get(row.dimension));
+    for (const row of body.figures.dimensions as Array<{ dimension: string; figure: Figure }>)
+      expectFigure(row.figure, expected.get(row.dimension));
     expect(body.figures.dimensions.find((d: { dimension: string }) => d.dimension === "overall").figure.n).toBe(expected.get("overall")!.n);
     // The trend stays monthly: twelve months ending with the period's last month, each on its own respondents.
     expect(body.figures.trend.map((p: { month: string }) => p.month)).toEqual(lastMonths(month, 12));
@@ -142,15 +252,24 @@ describe("office page figures, recomputed from the raw rows", () => {
 
   it("ranks peers on overall satisfaction, highest first, leaving out offices under 30 respondents or without data", async () => {
     const { body } = await office(wanhua.id, `month=${month}`, await analyst());
-    const peers = await prisma.office.findMany({ where: { peerGroupId: wanhua.peerGroupId }, select: { id: true, authorityId: true, active: true } });
+    const peers = await prisma.office.findMany({
+      where: { peerGroupId: wanhua.peerGroupId },
+      select: { id: true, authorityId: true, active: true },
+    });
     const overall = new Map<number, Figure | undefined>();
     for (const p of peers) overall.set(p.id, (await expectedFigures(p.id, [month], citizenId)).get("overall"));
     const eligible = [...overall.values()].filter((f): f is Figure => f !== undefined && f.n >= 30).map((f) => f.satisfied);
 
     const rows = body.figures.peerRanking as PeerRow[];
-    const mine = (await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { authorityId: true } })).authorityId;
+    const mine = (await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { authorityId: true } }))
+      .authorityId;
     // Listed: the peers this analyst may see; the other authority's office is not among them.
-    expect(rows.map((r) => r.officeId).sort((a, b) => a - b)).toEqual(peers.filter((p) => p.authorityId === mine && p.active).map((p) => p.id).sort((a, b) => a - b));
+    expect(rows.map((r) => r.officeId).sort((a, b) => a - b)).toEqual(
+      peers
+        .filter((p) => p.authorityId === mine && p.active)
+        .map((p) => p.id)
+        .sort((a, b) => a - b),
+    );
     expect(rows.some((r) => r.officeId === otherAuthorityOffice)).toBe(false);
     for (const row of rows) {
       const expected = overall.get(row.officeId);
@@ -218,10 +337,17 @@ describe("a custom questionnaire at the office", () => {
     expect(body.figures).toBeNull();
     expect(body.responses).toEqual({ total: 17, duplicates: 3 });
 
-    const stored = await prisma.response.findMany({ where: { officeId: wanhua.id, month, version: { definitionId: customId }, duplicate: false }, select: { answers: true } });
+    const stored = await prisma.response.findMany({
+      where: { officeId: wanhua.id, month, version: { definitionId: customId }, duplicate: false },
+      select: { answers: true },
+    });
     const answers = stored.map((r) => JSON.parse(r.answers) as Record<string, unknown>);
-    const count = (key: string, value: string) => answers.filter((a) => (Array.isArray(a[key]) ? (a[key] as unknown[]).map(String).includes(value) : a[key] !== undefined && String(a[key]) === value)).length;
-    const answered = (key: string) => answers.filter((a) => a[key] !== undefined && !(Array.isArray(a[key]) && (a[key] as unknown[]).length === 0)).length;
+    const count = (key: string, value: string) =>
+      answers.filter((a) =>
+        Array.isArray(a[key]) ? (a[key] as unknown[]).map(String).includes(value) : a[key] !== undefined && String(a[key]) === value,
+      ).length;
+    const answered = (key: string) =>
+      answers.filter((a) => a[key] !== undefined && !(Array.isArray(a[key]) && (a[key] as unknown[]).length === 0)).length;
 
     type Shown = { key: string; title: string; n: number; options: Array<{ value: string; label: string; count: number; share: number }> };
     const shown = body.distributions as Shown[];
@@ -287,9 +413,25 @@ describe("overdue follow-up cases", () => {
     const before = await prisma.response.aggregate({ _max: { id: true } });
     // In an older month, so the figures of the month the other tests read stay as they were.
     const older = lastMonths(month, 6)[0];
-    await insertResponses({ channelId: demo.id, versionId: demo.versionId, officeId: wanhua.id, month: older, count: 60, items: CITIZEN_ITEMS, value: () => 2 });
+    await insertResponses({
+      channelId: demo.id,
+      versionId: demo.versionId,
+      officeId: wanhua.id,
+      month: older,
+      count: 60,
+      items: CITIZEN_ITEMS,
+      value: () => 2,
+    });
     const created = await prisma.response.findMany({ where: { id: { gt: before._max.id! } }, select: { id: true } });
-    await prisma.followUpCase.createMany({ data: created.map((r) => ({ responseId: r.id, officeId: wanhua.id, reason: "followUp.reason.lowRating", dueDate: `${older}-20`, status: "open" })) });
+    await prisma.followUpCase.createMany({
+      data: created.map((r) => ({
+        responseId: r.id,
+        officeId: wanhua.id,
+        reason: "followUp.reason.lowRating",
+        dueDate: `${older}-20`,
+        status: "open",
+      })),
+    });
 
     const { body } = await office(wanhua.id, `month=${month}`, await analyst());
     const today = taipeiDate(new Date());

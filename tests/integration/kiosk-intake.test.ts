@@ -6,22 +6,46 @@ import { readFillToken } from "~/modules/surveys/fill-token.server";
 import { action as pageSubmit, loader as pageLoader } from "~/routes/s.$code";
 import { loader as thanksLoader } from "~/routes/s.$code_.thanks";
 
-const RATED = ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active", "prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"];
+const RATED = [
+  "env_clean",
+  "env_signs",
+  "env_facilities",
+  "courtesy_attitude",
+  "courtesy_active",
+  "prof_knowledge",
+  "prof_efficiency",
+  "prof_clarity",
+  "measures_online",
+  "measures_info",
+  "overall",
+];
 const answers = (value: number) => Object.fromEntries(RATED.map((n) => [n, value]));
 const KIOSK = "kiosk-front";
 // The tablet's one and only browser: every citizen at the counter carries the same cookie.
 const COOKIE = "sqp_bid=99999999-8888-7777-6666-555555555555";
-const caught = (p: Promise<unknown>) => p.then((r) => r as Response, (e: Response) => e);
+const caught = (p: Promise<unknown>) =>
+  p.then(
+    (r) => r as Response,
+    (e: Response) => e,
+  );
 
 /** Loads the questionnaire as the kiosk does and returns the served fill token. */
 async function serve(code: string, query = "") {
-  const res = (await pageLoader({ request: new Request(`http://localhost/s/${code}${query}`, { headers: { Cookie: COOKIE } }), params: { code }, context: {} })) as Response;
+  const res = (await pageLoader({
+    request: new Request(`http://localhost/s/${code}${query}`, { headers: { Cookie: COOKIE } }),
+    params: { code },
+    context: {},
+  })) as Response;
   expect(res.status).toBe(200);
   return { token: (await res.json()).fillToken as string, setCookie: res.headers.get("Set-Cookie") };
 }
 
 function submit(code: string, fillToken: string, value = 4) {
-  const request = new Request(`http://localhost/s/${code}`, { method: "POST", body: JSON.stringify({ answers: answers(value), fillToken }), headers: { "Content-Type": "application/json", Cookie: COOKIE } });
+  const request = new Request(`http://localhost/s/${code}`, {
+    method: "POST",
+    body: JSON.stringify({ answers: answers(value), fillToken }),
+    headers: { "Content-Type": "application/json", Cookie: COOKIE },
+  });
   return pageSubmit({ request, params: { code }, context: { clientIp: "10.3.0.1" } });
 }
 
@@ -60,7 +84,10 @@ describe("a kiosk channel on one shared browser", () => {
       expect(res.status).toBe(302);
       expect(res.headers.get("Location")).toBe(`/s/${KIOSK}/thanks?device=counter-1`);
     }
-    const stored = await prisma.response.findMany({ where: { channel: { code: KIOSK } }, select: { duplicate: true, clientHash: true, fillNonce: true } });
+    const stored = await prisma.response.findMany({
+      where: { channel: { code: KIOSK } },
+      select: { duplicate: true, clientHash: true, fillNonce: true },
+    });
     expect(stored).toHaveLength(10);
     expect(stored.every((r) => r.duplicate === false)).toBe(true);
     // One device, one hash; never the device id itself.
@@ -86,7 +113,12 @@ describe("a kiosk channel on one shared browser", () => {
     const two = await serve("demo");
     expect((await submitAged("demo", one.token)).status).toBe(302);
     expect((await submitAged("demo", two.token)).status).toBe(302);
-    const latest = await prisma.response.findMany({ where: { channel: { code: "demo" } }, orderBy: { id: "desc" }, take: 2, select: { duplicate: true } });
+    const latest = await prisma.response.findMany({
+      where: { channel: { code: "demo" } },
+      orderBy: { id: "desc" },
+      take: 2,
+      select: { duplicate: true },
+    });
     expect(latest.map((r) => r.duplicate)).toEqual([true, false]);
     expect((await submitAged("demo", two.token)).status).toBe(400);
   });
@@ -99,8 +131,20 @@ describe("a kiosk channel on one shared browser", () => {
 
   it("refuses a malformed device id with 400 on the questionnaire and the thank-you page", async () => {
     for (const call of [
-      caught(pageLoader({ request: new Request(`http://localhost/s/${KIOSK}?device=${encodeURIComponent("<script>")}`), params: { code: KIOSK }, context: {} })),
-      caught(thanksLoader({ request: new Request(`http://localhost/s/${KIOSK}/thanks?device=${"x".repeat(65)}`), params: { code: KIOSK }, context: {} })),
+      caught(
+        pageLoader({
+          request: new Request(`http://localhost/s/${KIOSK}?device=${encodeURIComponent("<script>")}`),
+          params: { code: KIOSK },
+          context: {},
+        }),
+      ),
+      caught(
+        thanksLoader({
+          request: new Request(`http://localhost/s/${KIOSK}/thanks?device=${"x".repeat(65)}`),
+          params: { code: KIOSK },
+          context: {},
+        }),
+      ),
     ]) {
       const res = await call;
       expect(res.status).toBe(400);
@@ -109,9 +153,17 @@ describe("a kiosk channel on one shared browser", () => {
   });
 
   it("the thank-you page of a kiosk leads back to the questionnaire on the same device; a QR channel's has no device", async () => {
-    const kiosk = (await thanksLoader({ request: new Request(`http://localhost/s/${KIOSK}/thanks?device=counter-1`), params: { code: KIOSK }, context: {} })) as Response;
+    const kiosk = (await thanksLoader({
+      request: new Request(`http://localhost/s/${KIOSK}/thanks?device=counter-1`),
+      params: { code: KIOSK },
+      context: {},
+    })) as Response;
     expect(await kiosk.json()).toMatchObject({ kiosk: true, again: `/s/${KIOSK}?device=counter-1` });
-    const qr = (await thanksLoader({ request: new Request("http://localhost/s/demo/thanks?device=counter-1"), params: { code: "demo" }, context: {} })) as Response;
+    const qr = (await thanksLoader({
+      request: new Request("http://localhost/s/demo/thanks?device=counter-1"),
+      params: { code: "demo" },
+      context: {},
+    })) as Response;
     expect(await qr.json()).toMatchObject({ kiosk: false, again: "/s/demo" });
   });
 });

@@ -6,17 +6,37 @@ import { action as apiSubmit } from "~/routes/api.v1.channels.$code.responses";
 import { loader as apiChannel } from "~/routes/api.v1.channels.$code";
 import { action as pageSubmit, loader as pageLoader } from "~/routes/s.$code";
 
-const RATED = ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active", "prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"];
+const RATED = [
+  "env_clean",
+  "env_signs",
+  "env_facilities",
+  "courtesy_attitude",
+  "courtesy_active",
+  "prof_knowledge",
+  "prof_efficiency",
+  "prof_clarity",
+  "measures_online",
+  "measures_info",
+  "overall",
+];
 const answers = (value = 4, extra: Record<string, unknown> = {}) => ({ ...Object.fromEntries(RATED.map((n) => [n, value])), ...extra });
 
 function apiPost(code: string, body: unknown, ip = "10.0.0.1") {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  const request = new Request(`http://localhost/api/v1/channels/${code}/responses`, { method: "POST", body: text, headers: { "Content-Type": "application/json" } });
+  const request = new Request(`http://localhost/api/v1/channels/${code}/responses`, {
+    method: "POST",
+    body: text,
+    headers: { "Content-Type": "application/json" },
+  });
   return apiSubmit({ request, params: { code }, context: { clientIp: ip } });
 }
 
 function pagePost(code: string, body: Record<string, unknown>, cookie = "sqp_bid=11111111-2222-3333-4444-555555555555") {
-  const request = new Request(`http://localhost/s/${code}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", Cookie: cookie } });
+  const request = new Request(`http://localhost/s/${code}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+  });
   return pageSubmit({ request, params: { code }, context: { clientIp: "10.0.0.2" } });
 }
 
@@ -32,19 +52,34 @@ describe("POST /api/v1/channels/:code/responses", () => {
     const res = await apiPost("demo", { answers: answers(4, { comment: "很方便" }) });
     expect(res.status).toBe(201);
     const { id } = await res.json();
-    const stored = await prisma.response.findUniqueOrThrow({ where: { id }, select: { officeId: true, answers: true, answerRows: { select: { dimension: true } }, channel: { select: { code: true } } } });
+    const stored = await prisma.response.findUniqueOrThrow({
+      where: { id },
+      select: { officeId: true, answers: true, answerRows: { select: { dimension: true } }, channel: { select: { code: true } } },
+    });
     expect(stored.channel.code).toBe("demo");
     expect(stored.answerRows).toHaveLength(11);
-    expect(new Set(stored.answerRows.map((a) => a.dimension))).toEqual(new Set(["environment", "courtesy", "professionalism", "measures", "overall"]));
+    expect(new Set(stored.answerRows.map((a) => a.dimension))).toEqual(
+      new Set(["environment", "courtesy", "professionalism", "measures", "overall"]),
+    );
     expect(await counts()).toEqual({ ...before, responses: before.responses + 1, answers: before.answers + 11 });
   });
 
   it("opens a follow-up case, due in 3 working days, owned by the office's manager, for a low rating", async () => {
-    const res = await apiPost("demo", { answers: answers(4, { overall: 1, contact_consent: true, contact_name: "王先生", contact_phone: "0912345678" }) });
+    const res = await apiPost("demo", {
+      answers: answers(4, { overall: 1, contact_consent: true, contact_name: "王先生", contact_phone: "0912345678" }),
+    });
     expect(res.status).toBe(201);
     const { id } = await res.json();
-    const c = await prisma.followUpCase.findUniqueOrThrow({ where: { responseId: id }, select: { reason: true, contact: true, dueDate: true, status: true, owner: { select: { email: true } } } });
-    expect(c).toMatchObject({ reason: "followUp.reason.lowRating", contact: "王先生 / 0912345678", status: "open", owner: { email: "manager@demo.gov.tw" } });
+    const c = await prisma.followUpCase.findUniqueOrThrow({
+      where: { responseId: id },
+      select: { reason: true, contact: true, dueDate: true, status: true, owner: { select: { email: true } } },
+    });
+    expect(c).toMatchObject({
+      reason: "followUp.reason.lowRating",
+      contact: "王先生 / 0912345678",
+      status: "open",
+      owner: { email: "manager@demo.gov.tw" },
+    });
     expect(c.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const stored = await prisma.response.findUniqueOrThrow({ where: { id }, select: { answers: true } });
     expect(stored.answers).not.toContain("0912345678");
@@ -126,9 +161,10 @@ describe("the survey page's action", () => {
   });
 
   it("the page loader gives 404 and 410 like the API", async () => {
-    const call = (code: string) => pageLoader({ request: new Request(`http://localhost/s/${code}`), params: { code }, context: {} }).catch((e: Response) => e);
+    const call = (code: string) =>
+      pageLoader({ request: new Request(`http://localhost/s/${code}`), params: { code }, context: {} }).catch((e: Response) => e);
     expect((await call("nope")).status).toBe(404);
-    const ok = (await call("demo"));
+    const ok = await call("demo");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Set-Cookie")).toMatch(/sqp_bid=.*HttpOnly; SameSite=Lax/);
     await prisma.channel.update({ where: { code: "demo" }, data: { opensAt: new Date(Date.now() + 86_400_000) } });

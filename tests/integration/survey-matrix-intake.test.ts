@@ -30,7 +30,10 @@ const definition = {
           name: "counters",
           title: "各櫃台服務評價",
           choices: [1, 2, 3, 4, 5],
-          columns: [{ name: "speed", title: "速度" }, { name: "again", title: "會再來", cellType: "boolean" }],
+          columns: [
+            { name: "speed", title: "速度" },
+            { name: "again", title: "會再來", cellType: "boolean" },
+          ],
           rows: ["front", "social"],
         },
       ],
@@ -41,29 +44,54 @@ const definition = {
 const CODE = "matrix-counter";
 
 function post(answers: unknown) {
-  const request = new Request(`http://localhost/api/v1/channels/${CODE}/responses`, { method: "POST", body: JSON.stringify({ answers }), headers: { "Content-Type": "application/json" } });
+  const request = new Request(`http://localhost/api/v1/channels/${CODE}/responses`, {
+    method: "POST",
+    body: JSON.stringify({ answers }),
+    headers: { "Content-Type": "application/json" },
+  });
   return apiSubmit({ request, params: { code: CODE }, context: { clientIp: "10.7.0.1" } });
 }
 
 async function counts() {
   const channel = { code: CODE };
-  return { responses: await prisma.response.count({ where: { channel } }), answers: await prisma.answer.count({ where: { response: { channel } } }), all: await prisma.response.count() };
+  return {
+    responses: await prisma.response.count({ where: { channel } }),
+    answers: await prisma.answer.count({ where: { response: { channel } } }),
+    all: await prisma.response.count(),
+  };
 }
 
 beforeAll(async () => {
   resetRateLimits();
   const cookie = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-  const created = (await createSurvey({ request: formRequest("/admin/surveys", cookie, { key: "matrix-env", kind: "custom", template: "" }), params: {}, context: {} }));
+  const created = await createSurvey({
+    request: formRequest("/admin/surveys", cookie, { key: "matrix-env", kind: "custom", template: "" }),
+    params: {},
+    context: {},
+  });
   const id = created.headers.get("Location")!.split("/").pop()!;
-  const saved = (await editSurvey({ request: formRequest(`/admin/surveys/${id}`, cookie, { json: JSON.stringify(definition) }), params: { id }, context: {} }));
+  const saved = await editSurvey({
+    request: formRequest(`/admin/surveys/${id}`, cookie, { json: JSON.stringify(definition) }),
+    params: { id },
+    context: {},
+  });
   expect(saved.status).toBe(200);
   const version = await prisma.surveyVersion.findFirstOrThrow({ where: { definitionId: Number(id) }, select: { id: true } });
   const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
-  const channel = (await createChannel({
-    request: formRequest("/admin/channels", cookie, { label: "環境問卷", kind: "link", officeId: String(office.id), unitId: "", versionId: String(version.id), code: CODE, opensAt: "", closesAt: "" }),
+  const channel = await createChannel({
+    request: formRequest("/admin/channels", cookie, {
+      label: "環境問卷",
+      kind: "link",
+      officeId: String(office.id),
+      unitId: "",
+      versionId: String(version.id),
+      code: CODE,
+      opensAt: "",
+      closesAt: "",
+    }),
     params: {},
     context: {},
-  }));
+  });
   expect(channel.status).toBe(302);
 });
 
@@ -80,8 +108,18 @@ describe("POST /api/v1/channels/:code/responses with a matrix questionnaire", ()
 
   it.each([
     ["an unknown row", { agree: { signs: 3, seats: 3, lobby: 2 } }, "agree", "本題沒有可填答的「lobby」列。"],
-    ["an unknown column", { agree: { signs: 3, seats: 3 }, counters: { front: { price: 2 } } }, "counters", "本題沒有可填答的「front」列「price」。"],
-    ["a dropdown cell outside the default choices", { agree: { signs: 3, seats: 3 }, counters: { front: { speed: 9 } } }, "counters", "「front」列「速度」：答案不在選項之中。"],
+    [
+      "an unknown column",
+      { agree: { signs: 3, seats: 3 }, counters: { front: { price: 2 } } },
+      "counters",
+      "本題沒有可填答的「front」列「price」。",
+    ],
+    [
+      "a dropdown cell outside the default choices",
+      { agree: { signs: 3, seats: 3 }, counters: { front: { speed: 9 } } },
+      "counters",
+      "「front」列「速度」：答案不在選項之中。",
+    ],
   ])("refuses %s with 400, storing nothing", async (_label, answers, key, message) => {
     const before = await counts();
     const res = await post(answers);

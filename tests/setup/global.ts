@@ -23,7 +23,10 @@ export default function setup(project: TestProject) {
   const seededDb = path.join(dir, "seeded.db");
   const env = { DATABASE_URL: `file:${seededDb}` };
   migrateDatabase(env);
-  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   if (seeded.status !== 0) throw new Error(`Seeding the test database failed:\n${seeded.stdout}${seeded.stderr}`);
   project.provide("seededDb", seededDb);
   project.provide("tmpDir", dir);

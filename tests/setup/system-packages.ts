@@ -44,9 +44,10 @@ export function ensureSystemPackages(): void {
   if (canInstall) {
     console.log(`Browser tests need ${missing.join(" and ")}: installing from Debian's packages (apt-get install ${missing.join(" ")}).`);
     const installed =
-      run(prefix, ["apt-get", "update", "-qq"]) &&
-      run(prefix, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...missing]);
+      run(prefix, ["apt-get", "update", "-qq"]) && run(prefix, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...missing]);
     if (installed && missingPackages().length === 0) return;
   }
-  throw new Error(`Browser tests need ${missing.join(" and ")}, which are not installed and could not be installed here. Run:\n  ${command}\nthen run the tests again.`);
+  throw new Error(
+    `Browser tests need ${missing.join(" and ")}, which are not installed and could not be installed here. Run:\n  ${command}\nthen run the tests again.`,
+  );
 }

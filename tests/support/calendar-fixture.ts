@@ -31,6 +31,9 @@ export function fixtureCsv(days: FixtureDay[], options: { eol?: string; bom?: bo
 export function fixtureYearWithMakeUpDay(year: number): { days: FixtureDay[]; holiday: string; makeUpSaturday: string } {
   const holiday = fixtureDays(year).find((d) => d.weekday >= 1 && d.weekday <= 5)!.date;
   const makeUpSaturday = fixtureDays(year).find((d) => d.weekday === 6)!.date;
-  const days = fixtureDays(year, { [holiday]: { off: true, note: "測試用放假日" }, [makeUpSaturday]: { off: false, note: "測試用補行上班" } });
+  const days = fixtureDays(year, {
+    [holiday]: { off: true, note: "測試用放假日" },
+    [makeUpSaturday]: { off: false, note: "測試用補行上班" },
+  });
   return { days, holiday, makeUpSaturday };
 }

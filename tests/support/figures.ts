@@ -59,7 +59,10 @@ type Rated = { name: string; dimension: string };
 
 /** The rated items of a SurveyJS definition with their dimensions, read from its JSON. */
 export function ratedItems(json: { pages: Array<{ elements: Array<{ type: string; name: string; dimension?: string }> }> }): Rated[] {
-  return json.pages.flatMap((p) => p.elements).filter((e) => e.type === "rating").map((e) => ({ name: e.name, dimension: e.dimension ?? "untagged" }));
+  return json.pages
+    .flatMap((p) => p.elements)
+    .filter((e) => e.type === "rating")
+    .map((e) => ({ name: e.name, dimension: e.dimension ?? "untagged" }));
 }
 
 /**
@@ -88,7 +91,15 @@ export async function insertResponses(input: {
         submittedAt: new Date(`${input.month}-15T02:00:00Z`),
         duplicate: input.duplicate ?? false,
         answers: JSON.stringify({ ...Object.fromEntries(values.map((v) => [v.item.name, v.value])), ...input.extra?.(i) }),
-        answerRows: { create: values.map((v) => ({ officeId: input.officeId, month: input.month, questionName: v.item.name, dimension: v.item.dimension, value: v.value })) },
+        answerRows: {
+          create: values.map((v) => ({
+            officeId: input.officeId,
+            month: input.month,
+            questionName: v.item.name,
+            dimension: v.item.dimension,
+            value: v.value,
+          })),
+        },
       },
     });
   }

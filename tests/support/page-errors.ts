@@ -13,7 +13,9 @@ export function collectPageErrors(page: Page): string[] {
 
 /** Waits until Remix has hydrated the page, and fails on the error page (its heading is the HTTP status). */
 export async function expectHydrated(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  await page.waitForFunction(
+    () => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true,
+  );
   const heading = (await page.locator("h1").first().textContent()) ?? "";
   expect(heading).not.toMatch(/^\d{3}$/);
 }

@@ -2,7 +2,10 @@ import { action as login } from "~/routes/login";
 
 /** A session cookie for a demo user, obtained through the login action itself. */
 export async function sessionCookie(email: string, password: string): Promise<string> {
-  const request = new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password, redirectTo: "/" }) });
+  const request = new Request("http://localhost/login", {
+    method: "POST",
+    body: new URLSearchParams({ email, password, redirectTo: "/" }),
+  });
   const res = (await login({ request, params: {}, context: { clientIp: `10.2.${Math.floor(Math.random() * 250)}.1` } })) as Response;
   const cookie = res.headers.get("Set-Cookie");
   if (!cookie) throw new Error(`Login failed for ${email}: ${res.status}`);

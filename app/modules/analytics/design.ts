@@ -94,7 +94,8 @@ export function weightedMean(
   }
   let variance = 0;
   for (const [key, g] of groups) {
-    if (g.big !== undefined && g.big < g.n) fail(where, `stratum ${String(key)} has more rows (${g.n}) than its population size (${g.big})`);
+    if (g.big !== undefined && g.big < g.n)
+      fail(where, `stratum ${String(key)} has more rows (${g.n}) than its population size (${g.big})`);
     const f = g.big === undefined ? 0 : g.n / g.big;
     if (g.n < 2) {
       if (f < 1) fail(where, `stratum ${String(key)} has a single row, so its variance cannot be estimated`);

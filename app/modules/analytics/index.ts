@@ -20,12 +20,4 @@ export { chiSquareIndependence, twoProportionZTest, welchTTest } from "./compari
 export { linearTrend, mannKendall, senSlope } from "./trends";
 export { benjaminiHochbergAdjust, holmAdjust } from "./multiplicity";
 export { funnelLimits, pChartLimits } from "./control-charts";
-export {
-  cohenKappa,
-  cronbachAlpha,
-  fleissKappa,
-  icc,
-  iccMeanSquares,
-  krippendorffAlpha,
-  type MeasurementLevel,
-} from "./reliability";
+export { cohenKappa, cronbachAlpha, fleissKappa, icc, iccMeanSquares, krippendorffAlpha, type MeasurementLevel } from "./reliability";

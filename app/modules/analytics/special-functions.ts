@@ -17,8 +17,7 @@ export function lgammaCorrection(x: number): number {
     r *
     (1 / 12 +
       r2 *
-        (-1 / 360 +
-          r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))))
+        (-1 / 360 + r2 * (1 / 1260 + r2 * (-1 / 1680 + r2 * (1 / 1188 + r2 * (-691 / 360360 + r2 * (1 / 156 + r2 * (-3617 / 122400))))))))
   );
 }
 
@@ -182,7 +181,8 @@ export function findRoot(
   // Keep xNeg where f < 0 and xPos where f > 0.
   let xNeg = fLo < 0 ? lo : hi;
   let xPos = fLo < 0 ? hi : lo;
-  let x = options.start !== undefined && options.start > Math.min(lo, hi) && options.start < Math.max(lo, hi) ? options.start : (lo + hi) / 2;
+  let x =
+    options.start !== undefined && options.start > Math.min(lo, hi) && options.start < Math.max(lo, hi) ? options.start : (lo + hi) / 2;
   for (let i = 0; i < maxIterations; i++) {
     const fx = f(x);
     if (fx === 0) return x;

@@ -83,6 +83,7 @@ export function rakeWeights(
     converged = true;
     for (let i = 0; i < rows && converged; i++) converged = within(rowSum(fitted, i), rowTotals[i]);
   }
-  if (!converged) fail(where, `raking did not converge in ${maxIterations} iterations; the margins may be incompatible with the empty cells`);
+  if (!converged)
+    fail(where, `raking did not converge in ${maxIterations} iterations; the margins may be incompatible with the empty cells`);
   return fitted.map((row, i) => row.map((cell, j) => (table[i][j] > 0 ? cell / table[i][j] : 0)));
 }

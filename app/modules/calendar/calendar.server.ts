@@ -9,7 +9,12 @@ const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
 
 /** Years (within `fromYear`..`toYear`) whose every day is in the table, oldest first; a partial year counts as not loaded. */
 export async function loadedYears(db: DbOrTx, fromYear = 0, toYear = Number.MAX_SAFE_INTEGER): Promise<number[]> {
-  const counts = await db.calendarDay.groupBy({ by: ["year"], where: { year: { gte: fromYear, lte: toYear } }, _count: { _all: true }, orderBy: { year: "asc" } });
+  const counts = await db.calendarDay.groupBy({
+    by: ["year"],
+    where: { year: { gte: fromYear, lte: toYear } },
+    _count: { _all: true },
+    orderBy: { year: "asc" },
+  });
   return counts.filter((c) => c._count._all === daysInYear(c.year)).map((c) => c.year);
 }
 
@@ -28,7 +33,10 @@ export async function workingDaysOf(db: DbOrTx, month: string): Promise<string[]
 
 /** Gives the cases opened before their period's calendar was known the due date they now have. */
 async function fillPendingDueDates(db: DbOrTx): Promise<number> {
-  const pending = await db.followUpCase.findMany({ where: { dueDate: null }, select: { id: true, response: { select: { submittedAt: true } } } });
+  const pending = await db.followUpCase.findMany({
+    where: { dueDate: null },
+    select: { id: true, response: { select: { submittedAt: true } } },
+  });
   if (pending.length === 0) return 0;
   // A UTC year is never later than the Taipei year the counting starts in.
   const days = await workedDays(db, Math.min(...pending.map((c) => c.response.submittedAt.getUTCFullYear())));
@@ -54,7 +62,13 @@ export async function importCalendarYear(db: Db, csvText: string, actorId: numbe
     const replaced = await tx.calendarDay.deleteMany({ where: { year } });
     await tx.calendarDay.createMany({ data: days.map((d) => ({ ...d, year })) });
     const filled = await fillPendingDueDates(tx);
-    await audit(tx, { actorId, action: replaced.count > 0 ? "calendar.replace" : "calendar.import", entity: "CalendarDay", entityId: year, data: { daysOff, makeUpDays, filledDueDates: filled } });
+    await audit(tx, {
+      actorId,
+      action: replaced.count > 0 ? "calendar.replace" : "calendar.import",
+      entity: "CalendarDay",
+      entityId: year,
+      data: { daysOff, makeUpDays, filledDueDates: filled },
+    });
     return { year, daysOff, filled };
   });
 }
@@ -63,7 +77,11 @@ export async function importCalendarYear(db: Db, csvText: string, actorId: numbe
 export async function calendarYears(db: DbOrTx) {
   const years = await loadedYears(db);
   const off = await db.calendarDay.groupBy({ by: ["year"], where: { year: { in: years }, isHoliday: true }, _count: { _all: true } });
-  const worked = await db.calendarDay.findMany({ where: { year: { in: years }, isHoliday: false }, orderBy: { date: "asc" }, select: { date: true, year: true } });
+  const worked = await db.calendarDay.findMany({
+    where: { year: { in: years }, isHoliday: false },
+    orderBy: { date: "asc" },
+    select: { date: true, year: true },
+  });
   return years.map((year) => ({
     year,
     daysOff: off.find((o) => o.year === year)?._count._all ?? 0,
@@ -73,6 +91,10 @@ export async function calendarYears(db: DbOrTx) {
 
 /** A year's days that the plain weekday rule gets wrong (weekday holidays, make-up days) or that carry a note. */
 export async function specialDaysOf(db: DbOrTx, year: number) {
-  const days = await db.calendarDay.findMany({ where: { year }, orderBy: { date: "asc" }, select: { date: true, isHoliday: true, note: true } });
+  const days = await db.calendarDay.findMany({
+    where: { year },
+    orderBy: { date: "asc" },
+    select: { date: true, isHoliday: true, note: true },
+  });
   return days.filter((d) => d.isHoliday !== isWeekend(d.date) || d.note !== "");
 }

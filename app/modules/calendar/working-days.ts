@@ -40,7 +40,7 @@ export function workingDaysIn(days: WorkedDays, month: string): string[] {
 /** The date `n` working days after `date`: the day itself never counts, whether worked or not. */
 export function addWorkingDays(days: WorkedDays, date: string, n: number): string {
   let current = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     current = addDays(current, 1);
     if (isWorked(days, current)) left -= 1;
   }

@@ -62,13 +62,33 @@ function fieldQuestion(field: ChecklistField) {
   const base = { name: field.key, title: field.label };
   switch (field.type) {
     case "text":
-      return { ...base, type: "text", isRequired: !!field.required, maxLength: field.maxLength, validators: [{ type: "text", maxLength: field.maxLength }] };
+      return {
+        ...base,
+        type: "text",
+        isRequired: !!field.required,
+        maxLength: field.maxLength,
+        validators: [{ type: "text", maxLength: field.maxLength }],
+      };
     case "number":
-      return { ...base, type: "text", inputType: "number", isRequired: !!field.required, min: field.min, max: field.max, validators: [{ type: "numeric", minValue: field.min, maxValue: field.max }] };
+      return {
+        ...base,
+        type: "text",
+        inputType: "number",
+        isRequired: !!field.required,
+        min: field.min,
+        max: field.max,
+        validators: [{ type: "numeric", minValue: field.min, maxValue: field.max }],
+      };
     case "time":
       return { ...base, type: "text", inputType: "time", isRequired: !!field.required };
     case "choice":
-      return { ...base, type: "radiogroup", isRequired: !!field.required, colCount: 0, choices: field.choices.map((c) => ({ value: c.value, text: c.label })) };
+      return {
+        ...base,
+        type: "radiogroup",
+        isRequired: !!field.required,
+        colCount: 0,
+        choices: field.choices.map((c) => ({ value: c.value, text: c.label })),
+      };
     case "names":
       return {
         ...base,
@@ -93,11 +113,14 @@ export type FormResult = { ok: true; answers: ChecklistAnswers; notes: string } 
  * types through (DESIGN.md).
  */
 export function readChecklistForm(template: ChecklistTemplateDef, data: unknown): FormResult {
-  if (!isPlainObject(data) || Object.keys(data).length > 1000) return { ok: false, errors: { [FORM_ERROR_KEY]: [t("checklist.error.shape")] } };
+  if (!isPlainObject(data) || Object.keys(data).length > 1000)
+    return { ok: false, errors: { [FORM_ERROR_KEY]: [t("checklist.error.shape")] } };
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
 
-  const matrices = new Map(template.slots.flatMap((slot) => template.groups.map((group) => [matrixName(slot.key, group.key), { slot, group }] as const)));
+  const matrices = new Map(
+    template.slots.flatMap((slot) => template.groups.map((group) => [matrixName(slot.key, group.key), { slot, group }] as const)),
+  );
   const fields = new Map(template.sections.flatMap((s) => s.fields.map((f) => [f.key, f] as const)));
   for (const key of Object.keys(data)) {
     if (!matrices.has(key) && !fields.has(key) && key !== NOTES_FIELD) add(key, t("checklist.error.unknown"));
@@ -130,7 +153,8 @@ export function readChecklistForm(template: ChecklistTemplateDef, data: unknown)
   }
 
   const notes = data[NOTES_FIELD];
-  if (notes !== undefined && (typeof notes !== "string" || notes.length > NOTES_MAX)) add(NOTES_FIELD, t("checklist.error.tooLong", { max: NOTES_MAX }));
+  if (notes !== undefined && (typeof notes !== "string" || notes.length > NOTES_MAX))
+    add(NOTES_FIELD, t("checklist.error.tooLong", { max: NOTES_MAX }));
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const applicable = Object.values(checks).some((bySlot) => Object.values(bySlot).some((c) => c !== "na"));
@@ -146,7 +170,9 @@ function readField(field: ChecklistField, value: unknown): FieldOutcome {
   if (empty) return field.required ? { error: t("checklist.error.required") } : { value: undefined };
   switch (field.type) {
     case "text":
-      return typeof value === "string" && value.length <= field.maxLength ? { value: value.trim() } : { error: t("checklist.error.tooLong", { max: field.maxLength }) };
+      return typeof value === "string" && value.length <= field.maxLength
+        ? { value: value.trim() }
+        : { error: t("checklist.error.tooLong", { max: field.maxLength }) };
     case "number":
       return typeof value === "number" && Number.isInteger(value) && value >= field.min && value <= field.max
         ? { value }
@@ -177,7 +203,9 @@ export function answersToFormData(template: ChecklistTemplateDef, answers: Check
   const data: Record<string, unknown> = {};
   for (const slot of template.slots) {
     for (const group of template.groups) {
-      const rows = Object.fromEntries(group.items.flatMap((i) => (answers.checks[slot.key]?.[i.key] ? [[i.key, answers.checks[slot.key][i.key]]] : [])));
+      const rows = Object.fromEntries(
+        group.items.flatMap((i) => (answers.checks[slot.key]?.[i.key] ? [[i.key, answers.checks[slot.key][i.key]]] : [])),
+      );
       if (Object.keys(rows).length) data[matrixName(slot.key, group.key)] = rows;
     }
   }

@@ -1,7 +1,23 @@
 // On-site checklists and mystery-shopper visits (巡檢表, 神秘客): pure templates, forms and
 // scoring here; database functions in records.server.ts.
-export { BUILTIN_TEMPLATES, CHECKLIST_KINDS, NOTES_FIELD, dutyLogTemplate, mysteryVisitTemplate, templateItems, validateTemplate } from "./templates";
-export type { ChecklistField, ChecklistGroup, ChecklistItem, ChecklistKind, ChecklistSection, ChecklistSlot, ChecklistTemplateDef } from "./templates";
+export {
+  BUILTIN_TEMPLATES,
+  CHECKLIST_KINDS,
+  NOTES_FIELD,
+  dutyLogTemplate,
+  mysteryVisitTemplate,
+  templateItems,
+  validateTemplate,
+} from "./templates";
+export type {
+  ChecklistField,
+  ChecklistGroup,
+  ChecklistItem,
+  ChecklistKind,
+  ChecklistSection,
+  ChecklistSlot,
+  ChecklistTemplateDef,
+} from "./templates";
 export { CHECK_VALUES, bandOf, roundHalfUp1, scoreChecklist } from "./score";
 export type { Banding, Check, Checks, ChecklistScore } from "./score";
 export { FORM_ERROR_KEY, answersToFormData, checklistSurvey, matrixName, readChecklistForm } from "./form";

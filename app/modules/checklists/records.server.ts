@@ -33,7 +33,10 @@ export async function ensureTemplates(db: DbOrTx): Promise<void> {
 
 /** The newest version of every template, for starting a new record. */
 export async function latestTemplates(db: Db): Promise<StoredTemplate[]> {
-  const rows = await db.checklistTemplate.findMany({ orderBy: [{ key: "asc" }, { version: "desc" }], select: { id: true, key: true, json: true } });
+  const rows = await db.checklistTemplate.findMany({
+    orderBy: [{ key: "asc" }, { version: "desc" }],
+    select: { id: true, key: true, json: true },
+  });
   const latest = rows.filter((row, i) => i === 0 || rows[i - 1].key !== row.key);
   return latest.map((row) => ({ id: row.id, template: JSON.parse(row.json) as ChecklistTemplateDef }));
 }
@@ -54,7 +57,11 @@ export async function recordableOffices(db: Db, user: ScopedUser) {
 /** The offices the user may filter the list by: those whose records they can read. */
 export async function listableOffices(db: Db, user: ScopedUser) {
   if (user.role === "evaluator") {
-    return db.office.findMany({ where: { checklistRecords: { some: { evaluatorId: user.id } } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    return db.office.findMany({
+      where: { checklistRecords: { some: { evaluatorId: user.id } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
   }
   const scope = officeScope(user);
   if (!scope) return [];
@@ -95,7 +102,10 @@ export async function listRecords(db: Db, user: ScopedUser, filters: RecordFilte
       template: { select: { title: true, version: true } },
     },
   });
-  const names = await evaluatorNames(db, rows.map((r) => r.evaluatorId));
+  const names = await evaluatorNames(
+    db,
+    rows.map((r) => r.evaluatorId),
+  );
   return rows.map(({ evaluatorId, ...r }) => ({ ...r, evaluatorName: names.get(evaluatorId) ?? "" }));
 }
 
@@ -127,7 +137,12 @@ export async function getRecord(db: Db, id: number) {
   if (!row) return null;
   const { answers, template, ...rest } = row;
   const names = await evaluatorNames(db, [row.evaluatorId]);
-  return { ...rest, evaluatorName: names.get(row.evaluatorId) ?? "", template: JSON.parse(template.json) as ChecklistTemplateDef, answers: JSON.parse(answers) as ChecklistAnswers };
+  return {
+    ...rest,
+    evaluatorName: names.get(row.evaluatorId) ?? "",
+    template: JSON.parse(template.json) as ChecklistTemplateDef,
+    answers: JSON.parse(answers) as ChecklistAnswers,
+  };
 }
 
 export type ChecklistRecordView = NonNullable<Awaited<ReturnType<typeof getRecord>>>;
@@ -149,7 +164,12 @@ export async function createRecord(db: Db, user: ScopedUser, input: CreateInput,
   const office = await db.office.findUnique({ where: { id: input.officeId }, select: officeSelect });
   if (!office) return { ok: false, status: 400, message: t("checklist.error.office") };
   const refusal = recordingRefusal(user, office);
-  if (refusal) return { ok: false, status: 403, message: t(refusal === "ownOffice" ? "checklist.error.ownOffice" : "checklist.error.officeNotAllowed") };
+  if (refusal)
+    return {
+      ok: false,
+      status: 403,
+      message: t(refusal === "ownOffice" ? "checklist.error.ownOffice" : "checklist.error.officeNotAllowed"),
+    };
   if (!isIsoDate(input.date)) return { ok: false, status: 400, message: t("error.invalidDate") };
   if (input.date > taipeiDate(now)) return { ok: false, status: 400, message: t("checklist.error.futureDate") };
 
@@ -231,7 +251,15 @@ export async function officeChecklistSummary(db: Db, officeId: number, o: Summar
     const label = labels.get(`${templateKey}/${item}`);
     const failed = Number(r.failed);
     const checked = Number(r.checked);
-    return { templateKey, item, templateTitle: label?.title ?? templateKey, label: label?.label ?? item, failed, checked, rate: checked ? failed / checked : 0 };
+    return {
+      templateKey,
+      item,
+      templateTitle: label?.title ?? templateKey,
+      label: label?.label ?? item,
+      failed,
+      checked,
+      rate: checked ? failed / checked : 0,
+    };
   });
   return { months, trend, topFailed };
 }
@@ -242,7 +270,8 @@ async function itemLabels(db: Db) {
   const labels = new Map<string, { title: string; label: string }>();
   for (const row of rows) {
     const template = JSON.parse(row.json) as ChecklistTemplateDef;
-    for (const item of templateItems(template)) labels.set(`${template.key}/${item.key}`, { title: template.title, label: `${item.group.label}：${item.label}` });
+    for (const item of templateItems(template))
+      labels.set(`${template.key}/${item.key}`, { title: template.title, label: `${item.group.label}：${item.label}` });
   }
   return labels;
 }

@@ -43,7 +43,8 @@ export function scoreChecklist(template: ChecklistTemplateDef, checks: Checks, b
     for (const item of items) {
       const check: unknown = checks[slot.key]?.[item.key];
       if (check === undefined) throw new RangeError(`missing check for item "${item.key}" in slot "${slot.key}"`);
-      if (!CHECK_VALUES.includes(check as Check)) throw new RangeError(`check for "${item.key}" must be yes, no or na, got ${String(check)}`);
+      if (!CHECK_VALUES.includes(check as Check))
+        throw new RangeError(`check for "${item.key}" must be yes, no or na, got ${String(check)}`);
       if (check === "na") continue;
       applicable += 1;
       if (check === "yes") obtained += 1;

@@ -38,7 +38,8 @@ export type ChecklistTemplateDef = {
   notesLabel: string;
 };
 
-const items = (prefix: string, labels: string[]): ChecklistItem[] => labels.map((label, i) => ({ key: `${prefix}${String(i + 1).padStart(2, "0")}`, label }));
+const items = (prefix: string, labels: string[]): ChecklistItem[] =>
+  labels.map((label, i) => ({ key: `${prefix}${String(i + 1).padStart(2, "0")}`, label }));
 
 /**
  * 巡迴值星人員工作日志, from the end of seed 000 (臺北市萬華區公所): 14 environment items,
@@ -138,10 +139,27 @@ export const dutyLogTemplate: ChecklistTemplateDef = {
       placement: "after",
       fields: [
         { type: "text", key: "volunteerName", label: "服勤志工姓名", maxLength: 50 },
-        { type: "choice", key: "volunteerVest", label: "穿戴背心與識別證", choices: [{ value: "yes", label: "是" }, { value: "no", label: "否" }] },
+        {
+          type: "choice",
+          key: "volunteerVest",
+          label: "穿戴背心與識別證",
+          choices: [
+            { value: "yes", label: "是" },
+            { value: "no", label: "否" },
+          ],
+        },
         { type: "choice", key: "volunteerMorning", label: "上午出勤狀況（08:30~11:30）", choices: attendance() },
         { type: "choice", key: "volunteerAfternoon", label: "下午出勤狀況（13:30~16:30）", choices: attendance() },
-        { type: "choice", key: "volunteerService", label: "奉茶、引導情形", choices: [{ value: "good", label: "良好" }, { value: "fair", label: "尚可" }, { value: "poor", label: "待加強" }] },
+        {
+          type: "choice",
+          key: "volunteerService",
+          label: "奉茶、引導情形",
+          choices: [
+            { value: "good", label: "良好" },
+            { value: "fair", label: "尚可" },
+            { value: "poor", label: "待加強" },
+          ],
+        },
       ],
     },
   ],
@@ -212,11 +230,7 @@ export const mysteryVisitTemplate: ChecklistTemplateDef = {
     {
       key: "env",
       label: "五、洽公環境",
-      items: items("env", [
-        "洽公環境整潔明亮，通道無堆放雜物",
-        "無障礙設施（坡道、廁所、服務鈴）可正常使用",
-        "廁所清潔並備有衛生紙",
-      ]),
+      items: items("env", ["洽公環境整潔明亮，通道無堆放雜物", "無障礙設施（坡道、廁所、服務鈴）可正常使用", "廁所清潔並備有衛生紙"]),
     },
   ],
   sections: [

@@ -49,7 +49,8 @@ export type IccLevel = "poor" | "moderate" | "good" | "excellent";
 /** Landis & Koch (1977) bands for kappa. */
 export type KappaLevel = "poor" | "slight" | "fair" | "moderate" | "substantial" | "almostPerfect";
 
-export type IccResult = { ok: true; single: number; average: number; singleLevel: IccLevel; averageLevel: IccLevel; items: number } | Unavailable;
+export type IccResult =
+  { ok: true; single: number; average: number; singleLevel: IccLevel; averageLevel: IccLevel; items: number } | Unavailable;
 export type KappaResult = { ok: true; value: number; level: KappaLevel; items: number } | Unavailable;
 
 export type Deviation = { evaluatorId: number; meanAbsDeviation: number | null };
@@ -143,7 +144,14 @@ function iccOf(raters: number, fractions: number[][]): IccResult {
   if (fractions.length < 2) return { ok: false, reason: "tooFewItems" };
   try {
     const r = icc(fractions);
-    return { ok: true, single: r.icc2, average: r.icc2k, singleLevel: iccLevel(r.icc2), averageLevel: iccLevel(r.icc2k), items: fractions.length };
+    return {
+      ok: true,
+      single: r.icc2,
+      average: r.icc2k,
+      singleLevel: iccLevel(r.icc2),
+      averageLevel: iccLevel(r.icc2k),
+      items: fractions.length,
+    };
   } catch (e) {
     // The sizes are checked above, so what is left is a degenerate matrix (every item with the same mean).
     if (e instanceof RangeError) return { ok: false, reason: "noVariance", detail: e.message };
@@ -175,7 +183,9 @@ function deviationsFrom(raters: RaterMarks[], complete: ItemAgreement[], fractio
 
 function mostDeviantOf(raters: number, deviations: Deviation[]): number | null {
   if (raters < 3) return null;
-  const ranked = deviations.filter((d) => d.meanAbsDeviation !== null).sort((a, b) => (b.meanAbsDeviation as number) - (a.meanAbsDeviation as number));
+  const ranked = deviations
+    .filter((d) => d.meanAbsDeviation !== null)
+    .sort((a, b) => (b.meanAbsDeviation as number) - (a.meanAbsDeviation as number));
   if (ranked.length === 0) return null;
   const [first, second] = ranked;
   const top = first.meanAbsDeviation as number;

@@ -24,12 +24,26 @@ export function appealDeadline(submittedAt: Date): Date {
 
 /** An office files an appeal (申復) on one of its scored calls. */
 export async function fileAppeal(db: Db, actorId: number, callId: number, reason: string, now = new Date()): Promise<Outcome> {
-  const call = await db.testCall.findUnique({ where: { id: callId }, select: { status: true, submittedAt: true, total: true, calibrationId: true, appeals: { where: { status: "pending" }, select: { id: true } } } });
-  if (!call || call.status !== "submitted" || call.calibrationId !== null || call.total === null || !call.submittedAt) return { ok: false, status: 404, message: t("error.notFound") };
-  if (now > appealDeadline(call.submittedAt)) return { ok: false, status: 409, message: t("appeal.error.late", { days: APPEAL_WINDOW_DAYS }) };
+  const call = await db.testCall.findUnique({
+    where: { id: callId },
+    select: {
+      status: true,
+      submittedAt: true,
+      total: true,
+      calibrationId: true,
+      appeals: { where: { status: "pending" }, select: { id: true } },
+    },
+  });
+  if (!call || call.status !== "submitted" || call.calibrationId !== null || call.total === null || !call.submittedAt)
+    return { ok: false, status: 404, message: t("error.notFound") };
+  if (now > appealDeadline(call.submittedAt))
+    return { ok: false, status: 409, message: t("appeal.error.late", { days: APPEAL_WINDOW_DAYS }) };
   if (call.appeals.length > 0) return { ok: false, status: 409, message: t("appeal.error.pending") };
   const appeal = await db.$transaction(async (tx) => {
-    const created = await tx.appeal.create({ data: { callId, filedById: actorId, reason, oldTotal: call.total as number }, select: { id: true } });
+    const created = await tx.appeal.create({
+      data: { callId, filedById: actorId, reason, oldTotal: call.total as number },
+      select: { id: true },
+    });
     await audit(tx, { actorId, action: "appeal.file", entity: "TestCall", entityId: callId, data: { appealId: created.id, reason } });
     return created;
   });
@@ -40,10 +54,20 @@ export async function fileAppeal(db: Db, actorId: number, callId: number, reason
  * A reviewer decides an appeal. Accepting re-scores the call with revised marks; the old
  * and new marks and totals stay in the audit log.
  */
-export async function decideAppeal(db: Db, actorId: number, appealId: number, input: z.infer<typeof decisionSchema>, revisedMarks: Record<string, Mark> | null): Promise<Outcome> {
+export async function decideAppeal(
+  db: Db,
+  actorId: number,
+  appealId: number,
+  input: z.infer<typeof decisionSchema>,
+  revisedMarks: Record<string, Mark> | null,
+): Promise<Outcome> {
   const appeal = await db.appeal.findUnique({
     where: { id: appealId },
-    select: { status: true, callId: true, call: { select: { scaleId: true, marks: true, partsTested: true, total: true, officeId: true, unitId: true, month: true } } },
+    select: {
+      status: true,
+      callId: true,
+      call: { select: { scaleId: true, marks: true, partsTested: true, total: true, officeId: true, unitId: true, month: true } },
+    },
   });
   if (!appeal) return { ok: false, status: 404, message: t("error.notFound") };
   if (appeal.status !== "pending") return { ok: false, status: 409, message: t("appeal.error.decided") };
@@ -61,10 +85,24 @@ export async function decideAppeal(db: Db, actorId: number, appealId: number, in
   await db.$transaction(async (tx) => {
     await tx.appeal.update({
       where: { id: appealId },
-      data: { status: input.decision === "accept" ? "accepted" : "rejected", decidedById: actorId, decidedAt: new Date(), decisionReason: input.reason, newTotal: newScore?.total ?? null },
+      data: {
+        status: input.decision === "accept" ? "accepted" : "rejected",
+        decidedById: actorId,
+        decidedAt: new Date(),
+        decisionReason: input.reason,
+        newTotal: newScore?.total ?? null,
+      },
     });
     if (newScore) {
-      await tx.testCall.update({ where: { id: appeal.callId }, data: { marks: JSON.stringify(revisedMarks), total: newScore.total, band: newScore.band, needsImprovement: newScore.needsImprovement } });
+      await tx.testCall.update({
+        where: { id: appeal.callId },
+        data: {
+          marks: JSON.stringify(revisedMarks),
+          total: newScore.total,
+          band: newScore.band,
+          needsImprovement: newScore.needsImprovement,
+        },
+      });
       await refreshImprovementReport(tx, appeal.call.officeId, appeal.call.unitId, appeal.call.month);
     }
     await audit(tx, {
@@ -72,7 +110,12 @@ export async function decideAppeal(db: Db, actorId: number, appealId: number, in
       action: input.decision === "accept" ? "appeal.accept" : "appeal.reject",
       entity: "TestCall",
       entityId: appeal.callId,
-      data: { appealId, reason: input.reason, old: { total: appeal.call.total, marks: JSON.parse(appeal.call.marks) }, new: newScore ? { total: newScore.total, marks: revisedMarks } : null },
+      data: {
+        appealId,
+        reason: input.reason,
+        old: { total: appeal.call.total, marks: JSON.parse(appeal.call.marks) },
+        new: newScore ? { total: newScore.total, marks: revisedMarks } : null,
+      },
     });
   });
   return { ok: true, id: appealId };
@@ -83,6 +126,16 @@ export async function listAppeals(db: Db, officeWhere: object, status: string | 
     where: { call: { office: officeWhere }, ...(status ? { status } : {}) },
     orderBy: { filedAt: "desc" },
     take: 200,
-    select: { id: true, status: true, reason: true, filedAt: true, oldTotal: true, newTotal: true, decisionReason: true, callId: true, call: { select: { scheduledDate: true, office: { select: { name: true } }, unit: { select: { name: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      reason: true,
+      filedAt: true,
+      oldTotal: true,
+      newTotal: true,
+      decisionReason: true,
+      callId: true,
+      call: { select: { scheduledDate: true, office: { select: { name: true } }, unit: { select: { name: true } } } },
+    },
   });
 }

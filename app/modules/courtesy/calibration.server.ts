@@ -23,20 +23,32 @@ import type { Scale } from "./scale";
 const ALL_PARTS = "all";
 
 const text = (max: number) =>
-  z.string({ required_error: t("error.required"), invalid_type_error: t("error.required") }).trim().min(1, t("error.required")).max(max, t("admin.form.tooLong", { max }));
+  z
+    .string({ required_error: t("error.required"), invalid_type_error: t("error.required") })
+    .trim()
+    .min(1, t("error.required"))
+    .max(max, t("admin.form.tooLong", { max }));
 
 export const calibrationCreateSchema = z.object({
   title: text(100),
   scenario: text(5000),
-  officeId: z.string({ required_error: t("admin.form.invalidChoice") }).regex(/^[1-9]\d{0,8}$/, t("admin.form.invalidChoice")).transform(Number),
-  parts: z.string({ required_error: t("admin.form.invalidChoice") }).min(1, t("admin.form.invalidChoice")).max(50),
+  officeId: z
+    .string({ required_error: t("admin.form.invalidChoice") })
+    .regex(/^[1-9]\d{0,8}$/, t("admin.form.invalidChoice"))
+    .transform(Number),
+  parts: z
+    .string({ required_error: t("admin.form.invalidChoice") })
+    .min(1, t("admin.form.invalidChoice"))
+    .max(50),
 });
 export type CalibrationCreateInput = z.output<typeof calibrationCreateSchema>;
 
 /** "總機", or "全部（總機、業務單位）" when every part of the scale was tested. */
 export function partsLabel(scale: Scale, partsTested: string[]): string {
   const labels = scale.parts.filter((p) => partsTested.includes(p.key)).map((p) => p.label);
-  return labels.length === scale.parts.length && labels.length > 1 ? t("calibration.parts.all", { parts: labels.join("、") }) : labels.join("、");
+  return labels.length === scale.parts.length && labels.length > 1
+    ? t("calibration.parts.all", { parts: labels.join("、") })
+    : labels.join("、");
 }
 
 function partsFor(scale: Scale, choice: string): string[] | null {
@@ -59,12 +71,22 @@ function sessionScope(user: ScopedUser) {
 export async function calibrationFormOptions(db: Db, user: ScopedUser) {
   const scope = officeScope(user) ?? { id: -1 };
   const [offices, { scale }] = await Promise.all([
-    db.office.findMany({ where: { ...scope, active: true }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.office.findMany({
+      where: { ...scope, active: true },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
     currentScale(db),
   ]);
   const parts = [
     ...scale.parts.map((p) => ({ value: p.key, label: p.label })),
-    { value: ALL_PARTS, label: partsLabel(scale, scale.parts.map((p) => p.key)) },
+    {
+      value: ALL_PARTS,
+      label: partsLabel(
+        scale,
+        scale.parts.map((p) => p.key),
+      ),
+    },
   ];
   return { offices, parts };
 }
@@ -108,10 +130,22 @@ export async function createCalibration(db: Db, user: ScopedUser, input: Calibra
   if (!partsTested) throw invalidFields({ parts: [t("admin.form.invalidChoice")] });
   return db.$transaction(async (tx) => {
     const session = await tx.calibrationSession.create({
-      data: { title: input.title, scenario: input.scenario, officeId: office.id, scaleId: stored.id, partsTested: JSON.stringify(partsTested) },
+      data: {
+        title: input.title,
+        scenario: input.scenario,
+        officeId: office.id,
+        scaleId: stored.id,
+        partsTested: JSON.stringify(partsTested),
+      },
       select: { id: true },
     });
-    await audit(tx, { actorId: user.id, action: "calibration.create", entity: "CalibrationSession", entityId: session.id, data: { ...input, partsTested, scaleId: stored.id } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "calibration.create",
+      entity: "CalibrationSession",
+      entityId: session.id,
+      data: { ...input, partsTested, scaleId: stored.id },
+    });
     return session;
   });
 }
@@ -130,7 +164,15 @@ export async function getCalibration(db: Db, user: ScopedUser, id: number) {
       office: { select: { id: true, name: true } },
       calls: {
         orderBy: { id: "asc" },
-        select: { id: true, evaluatorId: true, marks: true, total: true, band: true, submittedAt: true, evaluator: { select: { name: true } } },
+        select: {
+          id: true,
+          evaluatorId: true,
+          marks: true,
+          total: true,
+          band: true,
+          submittedAt: true,
+          evaluator: { select: { name: true } },
+        },
       },
     },
   });
@@ -176,11 +218,19 @@ export type ScoreOutcome = { ok: true; total: number } | { ok: false; status: 40
  * Scores the session for one evaluator, once: the marks go through the same parsing and
  * arithmetic as a real call, and a second submission is refused with 409.
  */
-export async function submitCalibrationScore(db: Db, evaluatorId: number, session: CalibrationView, data: Record<string, unknown>): Promise<ScoreOutcome> {
+export async function submitCalibrationScore(
+  db: Db,
+  evaluatorId: number,
+  session: CalibrationView,
+  data: Record<string, unknown>,
+): Promise<ScoreOutcome> {
   let input: CallInput;
   let score: ReturnType<typeof scoreCall>;
   try {
-    input = readCallForm(data, testedParts(session).flatMap((p) => p.items.map((i) => i.key)));
+    input = readCallForm(
+      data,
+      testedParts(session).flatMap((p) => p.items.map((i) => i.key)),
+    );
     score = scoreCall(session.scale, input.marks, { partsTested: session.partsTested });
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, status: 400, message: t("courtesy.error.score", { detail: e.message }) };
@@ -190,7 +240,10 @@ export async function submitCalibrationScore(db: Db, evaluatorId: number, sessio
   const today = taipeiDate(now);
   return db.$transaction(async (tx) => {
     // Checked inside the transaction so two quick submissions cannot both land.
-    const existing = await tx.testCall.findFirst({ where: { calibrationId: session.id, evaluatorId, status: "submitted" }, select: { id: true } });
+    const existing = await tx.testCall.findFirst({
+      where: { calibrationId: session.id, evaluatorId, status: "submitted" },
+      select: { id: true },
+    });
     if (existing) return { ok: false, status: 409, message: t("calibration.error.alreadyScored") } as const;
     const call = await tx.testCall.create({
       data: {
@@ -215,7 +268,13 @@ export async function submitCalibrationScore(db: Db, evaluatorId: number, sessio
       },
       select: { id: true },
     });
-    await audit(tx, { actorId: evaluatorId, action: "calibration.score", entity: "TestCall", entityId: call.id, data: { calibrationId: session.id, total: score.total } });
+    await audit(tx, {
+      actorId: evaluatorId,
+      action: "calibration.score",
+      entity: "TestCall",
+      entityId: call.id,
+      data: { calibrationId: session.id, total: score.total },
+    });
     return { ok: true, total: score.total } as const;
   });
 }

@@ -72,7 +72,16 @@ export async function evaluatorDay(db: Db, evaluatorId: number, date: string) {
   const rows = await db.testCall.findMany({
     where: { evaluatorId, scheduledDate: date, calibrationId: null },
     orderBy: [{ slot: "asc" }, { id: "asc" }],
-    select: { id: true, slot: true, status: true, extension: true, questionId: true, total: true, office: { select: { name: true, phone: true } }, unit: { select: { name: true } } },
+    select: {
+      id: true,
+      slot: true,
+      status: true,
+      extension: true,
+      questionId: true,
+      total: true,
+      office: { select: { name: true, phone: true } },
+      unit: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({ ...r, question: questionText(r.questionId) }));
 }
@@ -85,7 +94,16 @@ export async function lateCalls(db: Db, whose: { evaluatorId: number } | { offic
   const rows = await db.testCall.findMany({
     where: { calibrationId: null, scheduledDate: { lt: today, gte: addDays(today, -LATE_LOOKBACK_DAYS) }, ...whose },
     orderBy: { scheduledDate: "desc" },
-    select: { id: true, scheduledDate: true, month: true, status: true, submittedAt: true, office: { select: { name: true } }, unit: { select: { name: true } }, evaluator: { select: { name: true } } },
+    select: {
+      id: true,
+      scheduledDate: true,
+      month: true,
+      status: true,
+      submittedAt: true,
+      office: { select: { name: true } },
+      unit: { select: { name: true } },
+      evaluator: { select: { name: true } },
+    },
     take: 5000,
   });
   return rows
@@ -121,12 +139,17 @@ export function readCallForm(data: Record<string, unknown>, itemKeys: string[]):
   };
   const comment = data[CALL_FIELDS.comment];
   if (comment !== undefined && (typeof comment !== "string" || comment.length > 2000)) throw new RangeError(t("error.tooLong"));
-  return { marks, notes, rings: int(data[CALL_FIELDS.rings], 50), secondsToAnswer: int(data[CALL_FIELDS.seconds], 600), comment: (comment) ?? "" };
+  return {
+    marks,
+    notes,
+    rings: int(data[CALL_FIELDS.rings], 50),
+    secondsToAnswer: int(data[CALL_FIELDS.seconds], 600),
+    comment: comment ?? "",
+  };
 }
 
 export type SaveOutcome =
-  | { ok: true; total: number | null }
-  | { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> };
+  { ok: true; total: number | null } | { ok: false; status: 400 | 403 | 404 | 409; message: string; errors?: Record<string, string> };
 
 /** A call is unannounced on its scheduled day: scoring it earlier would record a call not yet made. */
 export function scorableOn(call: Pick<TestCallView, "scheduledDate">, now: Date): boolean {
@@ -138,7 +161,14 @@ export function scorableOn(call: Pick<TestCallView, "scheduledDate">, now: Date)
  * call's scheduled day (Asia/Taipei) on. A submission needs a note on every deduction. A
  * submitted call is final for the evaluator (changes go through an appeal).
  */
-export async function saveCall(db: Db, evaluatorId: number, callId: number, data: Record<string, unknown>, submit: boolean, now = new Date()): Promise<SaveOutcome> {
+export async function saveCall(
+  db: Db,
+  evaluatorId: number,
+  callId: number,
+  data: Record<string, unknown>,
+  submit: boolean,
+  now = new Date(),
+): Promise<SaveOutcome> {
   const call = await getCall(db, callId);
   if (!call) return { ok: false, status: 404, message: t("error.notFound") };
   if (call.evaluatorId !== evaluatorId) return { ok: false, status: 403, message: t("auth.forbidden") };
@@ -183,7 +213,15 @@ export async function upcomingCalls(db: Db, evaluatorId: number, after: string, 
     where: { evaluatorId, calibrationId: null, scheduledDate: { gt: after }, status: { not: "submitted" } },
     orderBy: [{ scheduledDate: "asc" }, { slot: "asc" }],
     take,
-    select: { id: true, scheduledDate: true, slot: true, status: true, extension: true, office: { select: { name: true, phone: true } }, unit: { select: { name: true } } },
+    select: {
+      id: true,
+      scheduledDate: true,
+      slot: true,
+      status: true,
+      extension: true,
+      office: { select: { name: true, phone: true } },
+      unit: { select: { name: true } },
+    },
   });
   return rows;
 }
@@ -212,7 +250,16 @@ export async function scoredCalls(db: Db, officeWhere: object, month: string) {
 export function deductions(scale: Scale, call: Pick<TestCallView, "partsTested" | "marks" | "notes">) {
   return scale.parts
     .filter((p) => call.partsTested.includes(p.key))
-    .flatMap((p) => p.items.map((item) => ({ part: p.label, key: item.key, label: item.label, max: item.maxPoints, mark: call.marks[item.key] ?? null, note: call.notes[item.key] ?? "" })))
+    .flatMap((p) =>
+      p.items.map((item) => ({
+        part: p.label,
+        key: item.key,
+        label: item.label,
+        max: item.maxPoints,
+        mark: call.marks[item.key] ?? null,
+        note: call.notes[item.key] ?? "",
+      })),
+    )
     .sort((a, b) => lost(b) - lost(a));
 }
 

@@ -20,8 +20,24 @@ export function scoringSurvey(scale: Scale, partsTested: string[]) {
       {
         name: "call",
         elements: [
-          { type: "text", name: CALL_FIELDS.rings, title: t("scoring.rings"), inputType: "number", min: 0, max: 50, validators: [{ type: "numeric", minValue: 0, maxValue: 50 }] },
-          { type: "text", name: CALL_FIELDS.seconds, title: t("scoring.seconds"), inputType: "number", min: 0, max: 600, validators: [{ type: "numeric", minValue: 0, maxValue: 600 }] },
+          {
+            type: "text",
+            name: CALL_FIELDS.rings,
+            title: t("scoring.rings"),
+            inputType: "number",
+            min: 0,
+            max: 50,
+            validators: [{ type: "numeric", minValue: 0, maxValue: 50 }],
+          },
+          {
+            type: "text",
+            name: CALL_FIELDS.seconds,
+            title: t("scoring.seconds"),
+            inputType: "number",
+            min: 0,
+            max: 600,
+            validators: [{ type: "numeric", minValue: 0, maxValue: 600 }],
+          },
           ...parts.map((part) => ({
             type: "panel",
             name: `part_${part.key}`,

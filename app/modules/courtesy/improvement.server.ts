@@ -54,7 +54,20 @@ export async function listImprovementReports(db: Db, officeWhere: object) {
     where: { office: officeWhere },
     orderBy: [{ month: "desc" }, { officeId: "asc" }],
     take: 300,
-    select: { id: true, month: true, score: true, dueDate: true, filedAt: true, cause: true, actions: true, completeBy: true, officeId: true, unitId: true, office: { select: { name: true } }, unit: { select: { name: true } } },
+    select: {
+      id: true,
+      month: true,
+      score: true,
+      dueDate: true,
+      filedAt: true,
+      cause: true,
+      actions: true,
+      completeBy: true,
+      officeId: true,
+      unitId: true,
+      office: { select: { name: true } },
+      unit: { select: { name: true } },
+    },
   });
   // Counted in SQL per unit-month, bounded by the listed months × the units in scope.
   const counts = await db.testCall.groupBy({
@@ -73,4 +86,3 @@ export async function fileImprovementReport(db: Db, actorId: number, id: number,
     await audit(tx, { actorId, action: "improvement.file", entity: "ImprovementReport", entityId: id, data: input });
   });
 }
-

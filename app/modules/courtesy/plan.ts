@@ -84,9 +84,7 @@ export function generateCallPlan<E extends Id>(input: CallPlanInput<E>): Planned
       evaluatorId: evaluators[c.evaluator].id,
       ...(questionOf ? { questionId: questionOf[i] } : {}),
     }))
-    .sort(
-      (a, b) => a.date.localeCompare(b.date) || a.slot.localeCompare(b.slot) || a.targetIndex - b.targetIndex,
-    );
+    .sort((a, b) => a.date.localeCompare(b.date) || a.slot.localeCompare(b.slot) || a.targetIndex - b.targetIndex);
 }
 
 /**
@@ -141,7 +139,7 @@ function shiftAlongChain(calls: Call[], eligible: number[][], load: number[], fr
         if (via.has(next)) continue;
         via.set(next, i);
         if (load[next] <= load[from] - 2) {
-          for (let e = next; e !== from; ) {
+          for (let e = next; e !== from;) {
             const call = calls[via.get(e)!];
             const previous = call.evaluator;
             call.evaluator = e;
@@ -162,14 +160,7 @@ function shiftAlongChain(calls: Call[], eligible: number[][], load: number[], fr
  * then the slot the evaluator is free in, that target has used least, and the day has
  * least filled.
  */
-function schedule(
-  calls: Call[],
-  dayCount: number,
-  perTarget: number,
-  targetCount: number,
-  evaluatorCount: number,
-  random: Random,
-): void {
+function schedule(calls: Call[], dayCount: number, perTarget: number, targetCount: number, evaluatorCount: number, random: Random): void {
   const grid = (rows: number, cols: number) => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
   const targetDay = grid(targetCount, dayCount);
   const targetSlot = grid(targetCount, CALL_SLOTS.length);
@@ -188,11 +179,7 @@ function schedule(
         : allDays;
     const day = pickMin(window, (d) => [targetDay[target][d], evaluatorDay[evaluator][d], dayLoad[d]], random);
     const cell = (s: number) => day * CALL_SLOTS.length + s;
-    const slot = pickMin(
-      slots,
-      (s) => [evaluatorCell[evaluator][cell(s)], targetSlot[target][s], cellLoad[cell(s)]],
-      random,
-    );
+    const slot = pickMin(slots, (s) => [evaluatorCell[evaluator][cell(s)], targetSlot[target][s], cellLoad[cell(s)]], random);
     call.day = day;
     call.slot = slot;
     targetDay[target][day]++;

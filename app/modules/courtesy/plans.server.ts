@@ -22,7 +22,13 @@ async function targetsOf(db: Db, authorityId: number, month: string, seed: numbe
   const units = await db.unit.findMany({
     where: { office: { authorityId, active: true }, extensions: { some: {} } },
     orderBy: [{ officeId: "asc" }, { id: "asc" }],
-    select: { id: true, officeId: true, isSwitchboard: true, office: { select: { kind: true } }, extensions: { select: { number: true }, orderBy: { id: "asc" } } },
+    select: {
+      id: true,
+      officeId: true,
+      isSwitchboard: true,
+      office: { select: { kind: true } },
+      extensions: { select: { number: true }, orderBy: { id: "asc" } },
+    },
   });
   const monthIndex = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
   // Rotate through a unit's extensions from month to month, offset by the seed.
@@ -101,7 +107,10 @@ export async function createMonthlyPlan(db: Db, actorId: number, req: PlanReques
     };
   });
   return db.$transaction(async (tx) => {
-    const existing = await tx.callPlan.findUnique({ where: { authorityId_month_kind: { authorityId: req.authorityId, month: req.month, kind: "assigned" } }, select: { id: true } });
+    const existing = await tx.callPlan.findUnique({
+      where: { authorityId_month_kind: { authorityId: req.authorityId, month: req.month, kind: "assigned" } },
+      select: { id: true },
+    });
     if (existing && !req.replace) throw new RangeError("plan-exists");
     if (existing) {
       await tx.testCall.deleteMany({ where: { planId: existing.id, status: "planned" } });
@@ -110,9 +119,18 @@ export async function createMonthlyPlan(db: Db, actorId: number, req: PlanReques
     const drawn = { seed: req.seed, createdById: actorId, createdAt: new Date() };
     const plan = existing
       ? await tx.callPlan.update({ where: { id: existing.id }, data: drawn, select: { id: true } })
-      : await tx.callPlan.create({ data: { ...drawn, authorityId: req.authorityId, month: req.month, kind: "assigned" }, select: { id: true } });
+      : await tx.callPlan.create({
+          data: { ...drawn, authorityId: req.authorityId, month: req.month, kind: "assigned" },
+          select: { id: true },
+        });
     await tx.testCall.createMany({ data: calls.map((c) => ({ ...c, planId: plan.id })) });
-    await audit(tx, { actorId, action: existing ? "plan.replace" : "plan.create", entity: "CallPlan", entityId: plan.id, data: { authorityId: req.authorityId, month: req.month, seed: req.seed, calls: calls.length } });
+    await audit(tx, {
+      actorId,
+      action: existing ? "plan.replace" : "plan.create",
+      entity: "CallPlan",
+      entityId: plan.id,
+      data: { authorityId: req.authorityId, month: req.month, seed: req.seed, calls: calls.length },
+    });
     return { planId: plan.id, calls: calls.length };
   });
 }
@@ -131,17 +149,42 @@ const officeWithExtensions = {
  * the same group are left alone. A month's pairs are drawn once unless `replace` is given.
  * Throws RangeError("too-few") below two offices and RangeError("pairs-exist").
  */
-export async function createMutualPairs(db: Db, actorId: number, req: { authorityId: number; month: string; peerGroupId: number; seed: number; replace?: boolean }) {
-  const offices = await db.office.findMany({ where: { authorityId: req.authorityId, peerGroupId: req.peerGroupId, active: true }, orderBy: { id: "asc" }, select: { id: true } });
+export async function createMutualPairs(
+  db: Db,
+  actorId: number,
+  req: { authorityId: number; month: string; peerGroupId: number; seed: number; replace?: boolean },
+) {
+  const offices = await db.office.findMany({
+    where: { authorityId: req.authorityId, peerGroupId: req.peerGroupId, active: true },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   if (offices.length < 2) throw new RangeError("too-few");
-  const pairs = pairMutualTesting(offices.map((o) => o.id), req.seed);
+  const pairs = pairMutualTesting(
+    offices.map((o) => o.id),
+    req.seed,
+  );
   const ours = { month: req.month, peerGroupId: req.peerGroupId, tester: { authorityId: req.authorityId } };
   return db.$transaction(async (tx) => {
     const existing = await tx.mutualPair.count({ where: ours });
     if (existing && !req.replace) throw new RangeError("pairs-exist");
     await tx.mutualPair.deleteMany({ where: ours });
-    await tx.mutualPair.createMany({ data: pairs.map((p) => ({ month: req.month, peerGroupId: req.peerGroupId, seed: req.seed, testerOfficeId: p.tester, testedOfficeId: p.tested })) });
-    await audit(tx, { actorId, action: "mutual.pair", entity: "PeerGroup", entityId: req.peerGroupId, data: { authorityId: req.authorityId, month: req.month, seed: req.seed, pairs } });
+    await tx.mutualPair.createMany({
+      data: pairs.map((p) => ({
+        month: req.month,
+        peerGroupId: req.peerGroupId,
+        seed: req.seed,
+        testerOfficeId: p.tester,
+        testedOfficeId: p.tested,
+      })),
+    });
+    await audit(tx, {
+      actorId,
+      action: "mutual.pair",
+      entity: "PeerGroup",
+      entityId: req.peerGroupId,
+      data: { authorityId: req.authorityId, month: req.month, seed: req.seed, pairs },
+    });
     return pairs.length;
   });
 }
@@ -157,11 +200,17 @@ export async function mutualPairsFor(db: Db, month: string, officeWhere: object)
 
 /** An authority's plan for a month and its calls by status and by evaluator. */
 export async function monthPlanSummary(db: Db, authorityId: number, month: string) {
-  const plan = await db.callPlan.findUnique({ where: { authorityId_month_kind: { authorityId, month, kind: "assigned" } }, select: { id: true, seed: true, createdAt: true } });
+  const plan = await db.callPlan.findUnique({
+    where: { authorityId_month_kind: { authorityId, month, kind: "assigned" } },
+    select: { id: true, seed: true, createdAt: true },
+  });
   const where = authorityCalls(authorityId, month);
   const byStatus = await db.testCall.groupBy({ by: ["status"], where, _count: { _all: true } });
   const byEvaluator = await db.testCall.groupBy({ by: ["evaluatorId"], where, _count: { _all: true } });
-  const names = await db.user.findMany({ where: { id: { in: byEvaluator.map((e) => e.evaluatorId) } }, select: { id: true, name: true, office: { select: { name: true } } } });
+  const names = await db.user.findMany({
+    where: { id: { in: byEvaluator.map((e) => e.evaluatorId) } },
+    select: { id: true, name: true, office: { select: { name: true } } },
+  });
   return {
     plan,
     byStatus: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])),
@@ -176,6 +225,9 @@ function authorityCalls(authorityId: number, month: string) {
 
 /** An authority's calls in a month placed with an evaluator of the called office: the fairness rule says none. */
 export async function ownOfficeCalls(db: Db, authorityId: number, month: string): Promise<number> {
-  const calls = await db.testCall.findMany({ where: authorityCalls(authorityId, month), select: { officeId: true, evaluator: { select: { officeId: true } } } });
+  const calls = await db.testCall.findMany({
+    where: authorityCalls(authorityId, month),
+    select: { officeId: true, evaluator: { select: { officeId: true } } },
+  });
   return calls.filter((c) => c.evaluator.officeId === c.officeId).length;
 }

@@ -113,29 +113,58 @@ export async function officeResults(db: Db, offices: ScopedOffice[], period: Per
   const range = periodRange(period);
   const everyone = await peerUniverse(db, offices);
   const stats = summarize(await bandSums(db, "officeId", [...everyone.keys()], range));
-  const ranks = peerRanks([...everyone].map(([id, peerGroupId]) => ({ id, peerGroupId, value: rankableMean(figureOf(stats.get(String(id))).figure) })));
+  const ranks = peerRanks(
+    [...everyone].map(([id, peerGroupId]) => ({ id, peerGroupId, value: rankableMean(figureOf(stats.get(String(id))).figure) })),
+  );
   const { scale } = await currentScale(db);
   const rows = offices
-    .map((o) => ({ id: o.id, name: o.name, peerGroup: o.peerGroup?.name ?? null, rank: ranks.get(o.id) ?? null, active: o.active, ...figureOf(stats.get(String(o.id))) }))
+    .map((o) => ({
+      id: o.id,
+      name: o.name,
+      peerGroup: o.peerGroup?.name ?? null,
+      rank: ranks.get(o.id) ?? null,
+      active: o.active,
+      ...figureOf(stats.get(String(o.id))),
+    }))
     // A closed office stays listed only for periods in which it was tested.
     .filter((o) => o.active || o.figure !== null);
-  return { bands: bandLabels(scale, rows.flatMap((r) => Object.keys(r.bands))), offices: rows };
+  return {
+    bands: bandLabels(
+      scale,
+      rows.flatMap((r) => Object.keys(r.bands)),
+    ),
+    offices: rows,
+  };
 }
 
 /** One office in depth: its units, the items that lose the most points and a 12-month trend. */
 export async function officeResultsDetail(db: Db, officeId: number, period: Period) {
   const range = periodRange(period);
   const months = trendMonths(period);
-  const units = await db.unit.findMany({ where: { officeId }, orderBy: [{ isSwitchboard: "desc" }, { id: "asc" }], select: { id: true, name: true, isSwitchboard: true } });
+  const units = await db.unit.findMany({
+    where: { officeId },
+    orderBy: [{ isSwitchboard: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, isSwitchboard: true },
+  });
   const unitStats = summarize(await bandSums(db, "unitId", [officeId], range));
   const monthStats = summarize(await bandSums(db, "month", [officeId], { from: months[0], to: months[months.length - 1] }));
 
   // Bounded by one office × one period (a few dozen calls a month), so marks are parsed here.
-  const calls = await db.testCall.findMany({ where: countedWhere([officeId], range), select: { scaleId: true, partsTested: true, marks: true } });
-  const scaleRows = await db.courtesyScale.findMany({ where: { id: { in: [...new Set(calls.map((c) => c.scaleId))] } }, select: { id: true, json: true } });
+  const calls = await db.testCall.findMany({
+    where: countedWhere([officeId], range),
+    select: { scaleId: true, partsTested: true, marks: true },
+  });
+  const scaleRows = await db.courtesyScale.findMany({
+    where: { id: { in: [...new Set(calls.map((c) => c.scaleId))] } },
+    select: { id: true, json: true },
+  });
   const scales = new Map(scaleRows.map((s) => [s.id, JSON.parse(s.json) as Scale]));
   const items = itemLosses(
-    calls.map((c) => ({ scaleId: c.scaleId, partsTested: JSON.parse(c.partsTested) as string[], marks: JSON.parse(c.marks) as Record<string, Mark> })),
+    calls.map((c) => ({
+      scaleId: c.scaleId,
+      partsTested: JSON.parse(c.partsTested) as string[],
+      marks: JSON.parse(c.marks) as Record<string, Mark>,
+    })),
     scales,
   );
 
@@ -174,15 +203,34 @@ export async function callsCsvStream(db: Db, officeIds: number[], period: Period
         orderBy: { id: "asc" },
         take: CSV_BATCH,
         select: {
-          id: true, scheduledDate: true, extension: true, total: true, band: true, marks: true,
-          office: { select: { name: true } }, unit: { select: { name: true } }, evaluator: { select: { name: true } }, scale: { select: { version: true } },
+          id: true,
+          scheduledDate: true,
+          extension: true,
+          total: true,
+          band: true,
+          marks: true,
+          office: { select: { name: true } },
+          unit: { select: { name: true } },
+          evaluator: { select: { name: true } },
+          scale: { select: { version: true } },
         },
       });
       if (calls.length === 0) return controller.close();
       cursor = calls[calls.length - 1].id;
       const text = calls.map((c) => {
         const marks = JSON.parse(c.marks) as Record<string, Mark>;
-        return csvLine([c.id, c.scheduledDate, c.office.name, c.unit?.name, c.extension, c.evaluator.name, c.total, c.band, c.scale.version, ...itemKeys.map((k) => marks[k])]);
+        return csvLine([
+          c.id,
+          c.scheduledDate,
+          c.office.name,
+          c.unit?.name,
+          c.extension,
+          c.evaluator.name,
+          c.total,
+          c.band,
+          c.scale.version,
+          ...itemKeys.map((k) => marks[k]),
+        ]);
       });
       controller.enqueue(encoder.encode(text.join("")));
     },

@@ -127,7 +127,16 @@ export function itemLosses(calls: ScoredCall[], scales: ReadonlyMap<number, Scal
       for (const item of part.items) {
         const mark = call.marks[item.key];
         if (typeof mark !== "number") continue;
-        const row = byKey.get(item.key) ?? { key: item.key, label: item.label, part: part.label, calls: 0, possible: 0, lost: 0, share: 0, version: scale.version };
+        const row = byKey.get(item.key) ?? {
+          key: item.key,
+          label: item.label,
+          part: part.label,
+          calls: 0,
+          possible: 0,
+          lost: 0,
+          share: 0,
+          version: scale.version,
+        };
         if (scale.version > row.version) Object.assign(row, { label: item.label, part: part.label, version: scale.version });
         row.calls += 1;
         row.possible += item.maxPoints;

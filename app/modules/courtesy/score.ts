@@ -20,11 +20,7 @@ export type CallScore = {
  * keep the marks as given, so reports can still show where points were lost.
  * Every mark of a tested part is required: a silently missing mark would read as 0.
  */
-export function scoreCall(
-  scale: Scale,
-  marks: Record<string, Mark>,
-  o: { partsTested?: string[] } = {},
-): CallScore {
+export function scoreCall(scale: Scale, marks: Record<string, Mark>, o: { partsTested?: string[] } = {}): CallScore {
   validateScale(scale);
   const tested = testedParts(scale, o.partsTested);
   checkMarkKeys(scale, marks, tested);

@@ -8,7 +8,15 @@ import { publicUserSelect } from "./user-fields";
 
 const userSelect = { ...publicUserSelect, passwordHash: true } as const;
 
-export type SessionUser = { id: number; email: string; name: string; role: Role; authorityId: number | null; officeId: number | null; unitId: number | null };
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  authorityId: number | null;
+  officeId: number | null;
+  unitId: number | null;
+};
 
 function toSessionUser(u: { passwordHash: string; active: boolean } & Omit<SessionUser, "role"> & { role: string }): SessionUser {
   const { passwordHash: _hash, active: _active, ...rest } = u;

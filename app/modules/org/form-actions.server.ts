@@ -26,7 +26,8 @@ export async function runForm(intent: string, handle: () => Promise<Response>, t
     return await handle();
   } catch (e) {
     if (e instanceof AppError && e.status === 404) throw errorResponse(404, e.message);
-    if (e instanceof AppError) return json<FormResult>({ ok: false, intent, target, errors: e.fields, message: e.message }, { status: e.status });
+    if (e instanceof AppError)
+      return json<FormResult>({ ok: false, intent, target, errors: e.fields, message: e.message }, { status: e.status });
     throw e;
   }
 }

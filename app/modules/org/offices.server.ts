@@ -60,7 +60,12 @@ export async function getOfficeDetail(db: Db, officeId: number) {
       ...editableOfficeFields,
       units: {
         orderBy: [{ isSwitchboard: "desc" }, { id: "asc" }],
-        select: { id: true, name: true, isSwitchboard: true, extensions: { orderBy: { number: "asc" }, select: { id: true, number: true, label: true } } },
+        select: {
+          id: true,
+          name: true,
+          isSwitchboard: true,
+          extensions: { orderBy: { number: "asc" }, select: { id: true, number: true, label: true } },
+        },
       },
     },
   });
@@ -122,7 +127,13 @@ export async function renameUnit(db: Db, actorId: number, officeId: number, inpu
   await guardedTransaction(db, duplicateUnit, async (tx) => {
     const before = await unitOfOffice(tx, officeId, input.unitId);
     await tx.unit.update({ where: { id: input.unitId }, data: { name: input.name } });
-    await audit(tx, { actorId, action: "unit.rename", entity: "Unit", entityId: input.unitId, data: { officeId, before: before.name, after: input.name } });
+    await audit(tx, {
+      actorId,
+      action: "unit.rename",
+      entity: "Unit",
+      entityId: input.unitId,
+      data: { officeId, before: before.name, after: input.name },
+    });
   });
 }
 
@@ -138,7 +149,10 @@ export async function addExtension(db: Db, actorId: number, officeId: number, in
 export async function deleteExtension(db: Db, actorId: number, officeId: number, extensionId: number): Promise<void> {
   // Later records (test calls) may point at an extension; keep their history intact.
   await guardedTransaction(db, { foreignKey: { extensionId: [t("admin.extension.inUse")] } }, async (tx) => {
-    const ext = await tx.extension.findFirst({ where: { id: extensionId, unit: { officeId } }, select: { unitId: true, number: true, label: true } });
+    const ext = await tx.extension.findFirst({
+      where: { id: extensionId, unit: { officeId } },
+      select: { unitId: true, number: true, label: true },
+    });
     if (!ext) throw notFound();
     await tx.extension.delete({ where: { id: extensionId } });
     await audit(tx, { actorId, action: "extension.delete", entity: "Extension", entityId: extensionId, data: { officeId, ...ext } });

@@ -27,7 +27,12 @@ export async function listUsers(db: Db, filter: { q?: string; role?: string; pag
       orderBy: [{ role: "asc" }, { email: "asc" }],
       skip: (page - 1) * USERS_PER_PAGE,
       take: USERS_PER_PAGE,
-      select: { ...userSelect, authority: { select: { name: true } }, office: { select: { name: true } }, unit: { select: { name: true } } },
+      select: {
+        ...userSelect,
+        authority: { select: { name: true } },
+        office: { select: { name: true } },
+        unit: { select: { name: true } },
+      },
     }),
     db.user.count({ where }),
   ]);
@@ -51,9 +56,12 @@ export async function userFormOptions(db: Db) {
 /** The scope's rows must exist, and a unit must belong to the chosen office. */
 async function checkScopeRefs(tx: Tx, scope: Scope) {
   const errors: FieldErrors = {};
-  if (scope.authorityId !== null && !(await tx.authority.count({ where: { id: scope.authorityId } }))) errors.authorityId = [t("admin.form.invalidChoice")];
-  if (scope.officeId !== null && !(await tx.office.count({ where: { id: scope.officeId } }))) errors.officeId = [t("admin.form.invalidChoice")];
-  else if (scope.unitId !== null && !(await tx.unit.count({ where: { id: scope.unitId, officeId: scope.officeId ?? -1 } }))) errors.unitId = [t("admin.user.unitNotInOffice")];
+  if (scope.authorityId !== null && !(await tx.authority.count({ where: { id: scope.authorityId } })))
+    errors.authorityId = [t("admin.form.invalidChoice")];
+  if (scope.officeId !== null && !(await tx.office.count({ where: { id: scope.officeId } })))
+    errors.officeId = [t("admin.form.invalidChoice")];
+  else if (scope.unitId !== null && !(await tx.unit.count({ where: { id: scope.unitId, officeId: scope.officeId ?? -1 } })))
+    errors.unitId = [t("admin.user.unitNotInOffice")];
   if (Object.keys(errors).length) throw invalidFields(errors);
 }
 

@@ -7,7 +7,6 @@ import { parseId } from "~/utils/ids";
 import { OFFICE_KINDS } from "./office-kinds";
 import { ROLES } from "./roles";
 
-
 /** Parses form fields with a schema, throwing AppError with zh-TW messages per field. */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Record<string, unknown>): z.output<S> {
   const raw = form instanceof FormData ? Object.fromEntries(form) : form;
@@ -32,7 +31,11 @@ type ConstraintErrors = { unique?: FieldErrors; foreignKey?: FieldErrors };
  * Runs writes in one transaction and turns a database constraint failure into field errors.
  * Each caller's writes touch one unique constraint, so the code alone says which field was at fault.
  */
-export async function guardedTransaction<T>(db: Db, errors: ConstraintErrors, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function guardedTransaction<T>(
+  db: Db,
+  errors: ConstraintErrors,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   try {
     return await db.$transaction(work);
   } catch (e) {
@@ -46,11 +49,19 @@ export async function guardedTransaction<T>(db: Db, errors: ConstraintErrors, wo
 const invalidChoice = () => t("admin.form.invalidChoice");
 
 function text(max: number) {
-  return z.string({ required_error: t("error.required"), invalid_type_error: t("error.required") }).trim().min(1, t("error.required")).max(max, t("admin.form.tooLong", { max }));
+  return z
+    .string({ required_error: t("error.required"), invalid_type_error: t("error.required") })
+    .trim()
+    .min(1, t("error.required"))
+    .max(max, t("admin.form.tooLong", { max }));
 }
 
 function optionalText(max: number) {
-  return z.string({ invalid_type_error: t("error.required") }).trim().max(max, t("admin.form.tooLong", { max })).default("");
+  return z
+    .string({ invalid_type_error: t("error.required") })
+    .trim()
+    .max(max, t("admin.form.tooLong", { max }))
+    .default("");
 }
 
 /** A row id from a select or hidden field. */
@@ -93,14 +104,20 @@ export type UnitRename = z.output<typeof unitRenameSchema>;
 
 export const extensionCreateSchema = z.object({
   unitId: idField,
-  number: z.string({ required_error: t("error.required") }).trim().regex(/^[0-9#*]{1,10}$/, t("admin.extension.invalidNumber")),
+  number: z
+    .string({ required_error: t("error.required") })
+    .trim()
+    .regex(/^[0-9#*]{1,10}$/, t("admin.extension.invalidNumber")),
   label: optionalText(50),
 });
 export type ExtensionInput = z.output<typeof extensionCreateSchema>;
 
 export const extensionDeleteSchema = z.object({ extensionId: idField });
 
-const password = z.string({ required_error: t("admin.user.passwordTooShort") }).min(10, t("admin.user.passwordTooShort")).max(200, t("admin.form.tooLong", { max: 200 }));
+const password = z
+  .string({ required_error: t("admin.user.passwordTooShort") })
+  .min(10, t("admin.user.passwordTooShort"))
+  .max(200, t("admin.form.tooLong", { max: 200 }));
 
 const scopeFields = {
   role: choice(ROLES),
@@ -113,8 +130,10 @@ type ScopeInput = { role: (typeof ROLES)[number]; authorityId: number | null; of
 
 /** Analysts need an authority, office staff an office; a unit only makes sense with an office. */
 function checkScope(v: ScopeInput, ctx: z.RefinementCtx) {
-  if (v.role === "analyst" && v.authorityId === null) ctx.addIssue({ code: "custom", path: ["authorityId"], message: t("admin.user.authorityRequired") });
-  if ((v.role === "manager" || v.role === "evaluator") && v.officeId === null) ctx.addIssue({ code: "custom", path: ["officeId"], message: t("admin.user.officeRequired") });
+  if (v.role === "analyst" && v.authorityId === null)
+    ctx.addIssue({ code: "custom", path: ["authorityId"], message: t("admin.user.authorityRequired") });
+  if ((v.role === "manager" || v.role === "evaluator") && v.officeId === null)
+    ctx.addIssue({ code: "custom", path: ["officeId"], message: t("admin.user.officeRequired") });
 }
 
 /** Keeps only the scope columns that mean something for the role, so stale ones never linger. */
@@ -131,7 +150,12 @@ function normaliseScope<T extends ScopeInput>(v: T): T {
 
 export const userCreateSchema = z
   .object({
-    email: z.string({ required_error: t("error.required") }).trim().toLowerCase().max(200, t("admin.form.tooLong", { max: 200 })).email(t("admin.user.invalidEmail")),
+    email: z
+      .string({ required_error: t("error.required") })
+      .trim()
+      .toLowerCase()
+      .max(200, t("admin.form.tooLong", { max: 200 }))
+      .email(t("admin.user.invalidEmail")),
     name: text(100),
     password,
     ...scopeFields,

@@ -37,7 +37,10 @@ async function dimensionFigures(db: Db, scope: object, office: DashboardOffice, 
 
   // An office without a peer group has nobody to be compared with.
   const visiblePeers = office.peerGroupId
-    ? await db.office.findMany({ where: { ...scope, peerGroupId: office.peerGroupId, active: true }, select: { id: true, name: true, peerGroupId: true } })
+    ? await db.office.findMany({
+        where: { ...scope, peerGroupId: office.peerGroupId, active: true },
+        select: { id: true, name: true, peerGroupId: true },
+      })
     : [];
   const listed = office.peerGroupId && !visiblePeers.some((p) => p.id === office.id) ? [office, ...visiblePeers] : visiblePeers;
   const ranked = await overallWithRanks(db, definitionId, listed, months);
@@ -50,7 +53,14 @@ async function dimensionFigures(db: Db, scope: object, office: DashboardOffice, 
  * figures (dimensions for the citizen questionnaire, answer distributions for any other)
  * and open follow-up cases. `scope` limits which peers are listed by name.
  */
-export async function officeDashboard(db: Db, scope: object, office: DashboardOffice, questionnaire: Questionnaire | null, period: SurveyPeriod, now = new Date()) {
+export async function officeDashboard(
+  db: Db,
+  scope: object,
+  office: DashboardOffice,
+  questionnaire: Questionnaire | null,
+  period: SurveyPeriod,
+  now = new Date(),
+) {
   const months = periodMonths(period);
   const today = taipeiDate(now);
   const followUps = await db.followUpCase.findMany({
@@ -61,7 +71,9 @@ export async function officeDashboard(db: Db, scope: object, office: DashboardOf
   });
   const openFollowUps = await db.followUpCase.count({ where: { officeId: office.id, status: { not: "resolved" } } });
   // A case without a due date is never overdue; `lt` leaves nulls out.
-  const overdueFollowUps = await db.followUpCase.count({ where: { officeId: office.id, status: { not: "resolved" }, dueDate: { lt: today } } });
+  const overdueFollowUps = await db.followUpCase.count({
+    where: { officeId: office.id, status: { not: "resolved" }, dueDate: { lt: today } },
+  });
 
   const id = questionnaire?.id;
   return {

@@ -15,8 +15,13 @@ export async function officeOverview(db: Db, scope: object, definitionId: number
   });
   const ids = offices.map((o) => o.id);
   // Without a citizen questionnaire there is nothing to compare.
-  const ranked: Awaited<ReturnType<typeof overallWithRanks>> = definitionId === null ? new Map() : await overallWithRanks(db, definitionId, offices, months);
-  const open = await db.followUpCase.groupBy({ by: ["officeId"], where: { officeId: { in: ids }, status: { not: "resolved" } }, _count: { _all: true } });
+  const ranked: Awaited<ReturnType<typeof overallWithRanks>> =
+    definitionId === null ? new Map() : await overallWithRanks(db, definitionId, offices, months);
+  const open = await db.followUpCase.groupBy({
+    by: ["officeId"],
+    where: { officeId: { in: ids }, status: { not: "resolved" } },
+    _count: { _all: true },
+  });
   return offices
     .map((o) => ({
       id: o.id,

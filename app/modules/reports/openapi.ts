@@ -1,5 +1,14 @@
-const error = { type: "object", properties: { error: { type: "string", description: "zh-TW message" }, errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } } } };
-const errorRef = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const error = {
+  type: "object",
+  properties: {
+    error: { type: "string", description: "zh-TW message" },
+    errors: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+  },
+};
+const errorRef = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const codeParam = { name: "code", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } };
 
 /** The OpenAPI 3.1 description of HTTP API v1, served at /api/v1/openapi.json. */
@@ -11,7 +20,16 @@ export const openApiDocument = {
     securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Token from `npm run token -- --email USER`." } },
     schemas: {
       Error: error,
-      Office: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" }, kind: { type: "string" }, city: { type: "string" }, district: { type: "string" } } },
+      Office: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          kind: { type: "string" },
+          city: { type: "string" },
+          district: { type: "string" },
+        },
+      },
     },
   },
   paths: {
@@ -27,7 +45,12 @@ export const openApiDocument = {
                 schema: {
                   type: "object",
                   required: ["office", "version", "survey"],
-                  properties: { code: { type: "string" }, office: { $ref: "#/components/schemas/Office" }, version: { type: "integer" }, survey: { type: "object", description: "SurveyJS definition" } },
+                  properties: {
+                    code: { type: "string" },
+                    office: { $ref: "#/components/schemas/Office" },
+                    version: { type: "integer" },
+                    survey: { type: "object", description: "SurveyJS definition" },
+                  },
                 },
               },
             },
@@ -50,14 +73,24 @@ export const openApiDocument = {
                 required: ["answers"],
                 properties: {
                   answers: { type: "object", description: "SurveyJS data keyed by question name" },
-                  clientId: { type: "string", minLength: 8, maxLength: 100, description: "Stable device id; repeat answers within a day are flagged" },
+                  clientId: {
+                    type: "string",
+                    minLength: 8,
+                    maxLength: 100,
+                    description: "Stable device id; repeat answers within a day are flagged",
+                  },
                 },
               },
             },
           },
         },
         responses: {
-          "201": { description: "Stored", content: { "application/json": { schema: { type: "object", properties: { id: { type: "integer" }, duplicate: { type: "boolean" } } } } } },
+          "201": {
+            description: "Stored",
+            content: {
+              "application/json": { schema: { type: "object", properties: { id: { type: "integer" }, duplicate: { type: "boolean" } } } },
+            },
+          },
           "400": errorRef("Invalid answers; `errors` lists messages per question"),
           "404": errorRef("Unknown channel"),
           "410": errorRef("Channel closed"),
@@ -71,7 +104,13 @@ export const openApiDocument = {
         summary: "Responses as CSV (UTF-8 with BOM), one column per question",
         security: [{ bearer: [] }],
         parameters: [
-          { name: "office", in: "query", required: false, schema: { type: "integer" }, description: "Office id; all offices in the token's scope if omitted" },
+          {
+            name: "office",
+            in: "query",
+            required: false,
+            schema: { type: "integer" },
+            description: "Office id; all offices in the token's scope if omitted",
+          },
           { name: "from", in: "query", required: true, schema: { type: "string", format: "date" } },
           { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
         ],

@@ -45,7 +45,10 @@ export function createTally(questions: CountedQuestion[]) {
       return questions.map((q) => {
         const c = counts.get(q.key)!;
         const known = new Set(q.options.map((o) => o.value));
-        const extra = [...c.byValue.keys()].filter((v) => !known.has(v)).sort().map((v) => ({ value: v, label: v }));
+        const extra = [...c.byValue.keys()]
+          .filter((v) => !known.has(v))
+          .sort()
+          .map((v) => ({ value: v, label: v }));
         const options = [...q.options, ...extra].map((o) => {
           const count = c.byValue.get(o.value) ?? 0;
           return { ...o, count, share: c.n > 0 ? count / c.n : 0 };

@@ -3,7 +3,14 @@ import { t } from "~/locales";
 import { withSurveyModel } from "~/modules/surveys/model";
 import type { Db } from "~/utils/db.server";
 import { errorResponse, idParam } from "~/utils/http.server";
-import { COUNTED_TYPES, createTally, mergeQuestions, type ChoiceOption, type CountedQuestion, type CountedType } from "./question-distribution";
+import {
+  COUNTED_TYPES,
+  createTally,
+  mergeQuestions,
+  type ChoiceOption,
+  type CountedQuestion,
+  type CountedType,
+} from "./question-distribution";
 
 export type Questionnaire = { id: number; title: string; kind: string };
 
@@ -81,7 +88,12 @@ export async function questionnaireResults(db: Db, definitionId: number, officeI
   const where = { officeId, month: { in: months }, duplicate: false, version: { definitionId } };
   let cursor = 0;
   for (;;) {
-    const batch = await db.response.findMany({ where: { ...where, id: { gt: cursor } }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, answers: true } });
+    const batch = await db.response.findMany({
+      where: { ...where, id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: { id: true, answers: true },
+    });
     for (const r of batch) tally.add(JSON.parse(r.answers) as Record<string, unknown>);
     if (batch.length < BATCH) break;
     cursor = batch[batch.length - 1].id;

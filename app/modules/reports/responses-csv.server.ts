@@ -43,7 +43,18 @@ export async function responsesCsvStream(db: Db, q: ResponsesQuery): Promise<Rea
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        const head = ["response_id", "office_id", "office", "channel", "survey", "version", "submitted_at", "duration_seconds", "duplicate", ...columns];
+        const head = [
+          "response_id",
+          "office_id",
+          "office",
+          "channel",
+          "survey",
+          "version",
+          "submitted_at",
+          "duration_seconds",
+          "duplicate",
+          ...columns,
+        ];
         controller.enqueue(encoder.encode(UTF8_BOM + csvLine(head)));
         return;
       }
@@ -90,5 +101,8 @@ export async function responsesCsvStream(db: Db, q: ResponsesQuery): Promise<Rea
 }
 
 function taipeiIso(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().replace("Z", "+08:00").replace(/\.\d{3}/, "");
+  return new Date(d.getTime() + 8 * 3600_000)
+    .toISOString()
+    .replace("Z", "+08:00")
+    .replace(/\.\d{3}/, "");
 }

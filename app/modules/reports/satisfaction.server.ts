@@ -83,7 +83,12 @@ export const OVERALL = "overall";
  * figures). Offices under MIN_RESPONDENTS or without data get no rank and do not count
  * among the ranked.
  */
-export async function overallWithRanks(db: Db, definitionId: number, offices: Array<{ id: number; peerGroupId: number | null }>, months: string[]) {
+export async function overallWithRanks(
+  db: Db,
+  definitionId: number,
+  offices: Array<{ id: number; peerGroupId: number | null }>,
+  months: string[],
+) {
   const everyone = await peerUniverse(db, offices);
   const figures = await periodFigures(db, definitionId, [...everyone.keys()], months);
   const overall = (id: number) => figures.get(id)?.get(OVERALL) ?? null;

@@ -1,7 +1,10 @@
 import { withSurveyModel } from "./model";
 
 /** A response as readable lines (question title, answer text) for staff handling a case. */
-export function answerSummary(surveyJson: unknown, answers: Record<string, unknown>): Array<{ name: string; title: string; value: string }> {
+export function answerSummary(
+  surveyJson: unknown,
+  answers: Record<string, unknown>,
+): Array<{ name: string; title: string; value: string }> {
   return withSurveyModel(surveyJson, (model) => {
     model.data = answers;
     return model

@@ -45,7 +45,11 @@ async function checkReferences(db: Db, input: ChannelInput): Promise<FieldErrors
   return null;
 }
 
-export async function createChannel(db: Db, actorId: number, input: ChannelInput): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
+export async function createChannel(
+  db: Db,
+  actorId: number,
+  input: ChannelInput,
+): Promise<{ ok: true; id: number } | { ok: false; errors: FieldErrors }> {
   const errors = await checkReferences(db, input);
   if (errors) return { ok: false, errors };
   const code = input.code || newChannelCode();
@@ -59,7 +63,12 @@ export async function createChannel(db: Db, actorId: number, input: ChannelInput
   return { ok: true, id: created.id };
 }
 
-export async function updateChannel(db: Db, actorId: number, id: number, input: ChannelInput): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+export async function updateChannel(
+  db: Db,
+  actorId: number,
+  id: number,
+  input: ChannelInput,
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   const errors = await checkReferences(db, input);
   if (errors) return { ok: false, errors };
   await db.$transaction(async (tx) => {
@@ -118,7 +127,14 @@ function getChannel(db: Db, id: number) {
 
 /** Offices with their units and every questionnaire version, for the channel form. */
 export async function channelFormOptions(db: Db) {
-  const offices = await db.office.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true, units: { select: { id: true, name: true } } } });
-  const versions = await db.surveyVersion.findMany({ orderBy: [{ definitionId: "asc" }, { version: "desc" }], select: { id: true, version: true, definition: { select: { title: true } } } });
+  const offices = await db.office.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, units: { select: { id: true, name: true } } },
+  });
+  const versions = await db.surveyVersion.findMany({
+    orderBy: [{ definitionId: "asc" }, { version: "desc" }],
+    select: { id: true, version: true, definition: { select: { title: true } } },
+  });
   return { offices, versions: versions.map((v) => ({ id: v.id, label: `${v.definition.title}（第 ${v.version} 版）` })) };
 }

@@ -6,7 +6,13 @@ import { definitionErrors } from "./model";
 export async function listDefinitions(db: Db) {
   const defs = await db.surveyDefinition.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, key: true, title: true, kind: true, versions: { select: { id: true, version: true, _count: { select: { responses: true } } }, orderBy: { version: "desc" } } },
+    select: {
+      id: true,
+      key: true,
+      title: true,
+      kind: true,
+      versions: { select: { id: true, version: true, _count: { select: { responses: true } } }, orderBy: { version: "desc" } },
+    },
   });
   return defs.map((d) => ({
     id: d.id,
@@ -27,7 +33,10 @@ export async function getDefinition(db: Db, id: number) {
       key: true,
       title: true,
       kind: true,
-      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, json: true, createdAt: true, _count: { select: { responses: true, channels: true } } } },
+      versions: {
+        orderBy: { version: "desc" },
+        select: { id: true, version: true, json: true, createdAt: true, _count: { select: { responses: true, channels: true } } },
+      },
     },
   });
 }
@@ -76,15 +85,30 @@ export async function saveDefinitionVersion(db: Db, actorId: number, definitionI
       if (latest) await tx.channel.updateMany({ where: { versionId: latest.id }, data: { versionId } });
     }
     if (title) await tx.surveyDefinition.update({ where: { id: definitionId }, data: { title } });
-    await audit(tx, { actorId, action: created ? "survey.version.create" : "survey.version.update", entity: "SurveyDefinition", entityId: definitionId, data: { version } });
+    await audit(tx, {
+      actorId,
+      action: created ? "survey.version.create" : "survey.version.update",
+      entity: "SurveyDefinition",
+      entityId: definitionId,
+      data: { version },
+    });
     return { version, versionId, created };
   });
 }
 
-export async function createDefinition(db: Db, actorId: number, input: { key: string; kind: string; json: Record<string, unknown>; title: string }) {
+export async function createDefinition(
+  db: Db,
+  actorId: number,
+  input: { key: string; kind: string; json: Record<string, unknown>; title: string },
+) {
   return db.$transaction(async (tx) => {
     const def = await tx.surveyDefinition.create({
-      data: { key: input.key, kind: input.kind, title: input.title, versions: { create: { version: 1, json: JSON.stringify(input.json) } } },
+      data: {
+        key: input.key,
+        kind: input.kind,
+        title: input.title,
+        versions: { create: { version: 1, json: JSON.stringify(input.json) } },
+      },
       select: { id: true },
     });
     await audit(tx, { actorId, action: "survey.create", entity: "SurveyDefinition", entityId: def.id, data: { key: input.key } });

@@ -1,11 +1,5 @@
 /** The four dimensions required by the plans (seed 004), plus overall satisfaction. */
-export const STANDARD_DIMENSIONS = [
-  "environment",
-  "courtesy",
-  "professionalism",
-  "measures",
-  "overall",
-] as const;
+export const STANDARD_DIMENSIONS = ["environment", "courtesy", "professionalism", "measures", "overall"] as const;
 
 export type StandardDimension = (typeof STANDARD_DIMENSIONS)[number];
 

@@ -8,7 +8,8 @@ export type DuplicateView = "flagged" | "cleared";
 
 export const DUPLICATES_PER_PAGE = 50;
 
-const inView = (view: DuplicateView) => (view === "flagged" ? { duplicate: true } : { duplicate: false, duplicateReviewedAt: { not: null } });
+const inView = (view: DuplicateView) =>
+  view === "flagged" ? { duplicate: true } : { duplicate: false, duplicateReviewedAt: { not: null } };
 
 /** One page of responses under duplicate review in the offices `officeWhere` allows, newest first. */
 export async function listDuplicateReview(db: Db, officeWhere: object, view: DuplicateView, page: number) {
@@ -32,7 +33,10 @@ export async function listDuplicateReview(db: Db, officeWhere: object, view: Dup
     }),
     db.response.count({ where }),
   ]);
-  const responses = rows.map(({ answers, version, ...r }) => ({ ...r, answers: answerSummary(JSON.parse(version.json), JSON.parse(answers)) }));
+  const responses = rows.map(({ answers, version, ...r }) => ({
+    ...r,
+    answers: answerSummary(JSON.parse(version.json), JSON.parse(answers)),
+  }));
   return { responses, total, page, pages: Math.max(1, Math.ceil(total / DUPLICATES_PER_PAGE)) };
 }
 
@@ -50,6 +54,12 @@ export async function setDuplicateFlag(db: Db, actorId: number, officeWhere: obj
     if (!found) throw notFound();
     if (found.duplicate === duplicate) return;
     await tx.response.update({ where: { id }, data: { duplicate, duplicateReviewedAt: new Date() } });
-    await audit(tx, { actorId, action: duplicate ? "response.duplicate.flag" : "response.duplicate.clear", entity: "Response", entityId: id, data: { before: found.duplicate, after: duplicate } });
+    await audit(tx, {
+      actorId,
+      action: duplicate ? "response.duplicate.flag" : "response.duplicate.clear",
+      entity: "Response",
+      entityId: id,
+      data: { before: found.duplicate, after: duplicate },
+    });
   });
 }

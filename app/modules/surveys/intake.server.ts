@@ -21,9 +21,7 @@ const apiPayload = z.object({
   clientId: z.string().min(8).max(100).optional(),
 });
 
-export type IntakeOutcome =
-  | { ok: true; id: number; duplicate: boolean; device: string | null }
-  | { ok: false; response: Response };
+export type IntakeOutcome = { ok: true; id: number; duplicate: boolean; device: string | null } | { ok: false; response: Response };
 
 /**
  * Receives one citizen response from the survey page or the public API: rate limit (429),

@@ -66,11 +66,12 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
   const replayed = { unique: { [FORM_ERROR_KEY]: [t("survey.error.replayed")] } };
   try {
     return await guardedTransaction(db, replayed, async (tx): Promise<SubmitResult> => {
-      const earlier = clientHash && !kiosk
-        ? await tx.response.count({
-            where: { clientHash, officeId: channel.officeId, submittedAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-          })
-        : 0;
+      const earlier =
+        clientHash && !kiosk
+          ? await tx.response.count({
+              where: { clientHash, officeId: channel.officeId, submittedAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+            })
+          : 0;
       const response = await tx.response.create({
         data: {
           channelId: channel.id,

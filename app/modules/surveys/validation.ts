@@ -21,18 +21,14 @@ export type ValidAnswers = {
   hasComment: boolean;
 };
 
-export type ValidationResult =
-  | ({ ok: true } & ValidAnswers)
-  | { ok: false; errors: Record<string, string[]> };
+export type ValidationResult = ({ ok: true } & ValidAnswers) | { ok: false; errors: Record<string, string[]> };
 
 /** The general key for problems that belong to no single question. */
 export const FORM_ERROR_KEY = "_form";
 
 const MAX_TEXT = 2000;
 
-const answersSchema = z
-  .record(z.string().max(200), z.unknown())
-  .refine((o) => Object.keys(o).length <= 500, { message: "too-many-keys" });
+const answersSchema = z.record(z.string().max(200), z.unknown()).refine((o) => Object.keys(o).length <= 500, { message: "too-many-keys" });
 
 /**
  * Checks SurveyJS answers against the definition they claim to answer. survey-core
@@ -210,7 +206,11 @@ function checkMatrix(q: Question, value: unknown): string | null {
   for (const [key, cell] of Object.entries(value)) {
     const text = rows.get(key);
     if (text === undefined) return t("survey.error.unknownPart", { where: t("survey.where.row", { row: shortLabel(key) }) });
-    const problem = q.isMultiSelect ? isChoiceList(cell, q.visibleColumns) : isOffered(q.visibleColumns, cell) ? null : t("survey.error.notAChoice");
+    const problem = q.isMultiSelect
+      ? isChoiceList(cell, q.visibleColumns)
+      : isOffered(q.visibleColumns, cell)
+        ? null
+        : t("survey.error.notAChoice");
     if (problem) return t("survey.error.at", { where: t("survey.where.row", { row: text }), message: problem });
   }
   return null;
@@ -221,7 +221,12 @@ type MatrixRow = { rowName: unknown; text: string; getQuestionByColumnName(name:
 /** A cell's own question (its column's type and choices, or the matrix's default choices), or a detail-panel question. */
 function cellFinder(q: Question, row: MatrixRow): (key: string) => Question | undefined {
   const columns = new Set<string>(q.visibleColumns.map((c: { name: string }) => c.name));
-  return (key) => (columns.has(key) ? row.getQuestionByColumnName(key) : q.detailPanelMode !== "none" ? q.detailPanel?.getQuestionByValueName(key) : undefined);
+  return (key) =>
+    columns.has(key)
+      ? row.getQuestionByColumnName(key)
+      : q.detailPanelMode !== "none"
+        ? q.detailPanel?.getQuestionByValueName(key)
+        : undefined;
 }
 
 /** `{ row: { column: cell } }`, each cell checked as the question its column makes. */
@@ -255,7 +260,9 @@ function checkPanels(q: Question, value: unknown): string | null {
   if (value.length > q.maxPanelCount) return t("survey.error.tooManyPanels", { max: q.maxPanelCount });
   for (const [i, entry] of value.entries()) {
     const panel = q.panels[i];
-    const problem = nestedProblem(t("survey.where.panel", { n: i + 1 }), entry, (key) => panel?.questions.find((p: Question) => p.getValueName() === key));
+    const problem = nestedProblem(t("survey.where.panel", { n: i + 1 }), entry, (key) =>
+      panel?.questions.find((p: Question) => p.getValueName() === key),
+    );
     if (problem) return problem;
   }
   return null;
@@ -280,7 +287,13 @@ function splitAnswers(questions: Question[], answers: Record<string, unknown>): 
       delete data[key];
     } else if (q.getType() === "rating" && typeof value === "number") {
       const scale = rateValues(q).filter((v): v is number => typeof v === "number");
-      ratings.push({ questionName: q.name, dimension: String(q.dimension ?? "") || "untagged", value, scaleMin: Math.min(...scale), scaleMax: Math.max(...scale) });
+      ratings.push({
+        questionName: q.name,
+        dimension: String(q.dimension ?? "") || "untagged",
+        value,
+        scaleMin: Math.min(...scale),
+        scaleMax: Math.max(...scale),
+      });
     } else if (q.getType() === "comment" && typeof value === "string" && value.trim()) {
       hasComment = true;
     }

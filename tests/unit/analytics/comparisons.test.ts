@@ -72,7 +72,21 @@ describe("chiSquareIndependence", () => {
   it("rejects bad arguments with RangeError", () => {
     expectRangeError(() => chiSquareIndependence([[1, 2], [3]]), /ragged/);
     expectRangeError(() => chiSquareIndependence([[1, 2]]), /at least 2 row/);
-    expectRangeError(() => chiSquareIndependence([[1, -2], [3, 4]]), /must not be negative/);
-    expectRangeError(() => chiSquareIndependence([[0, 0], [3, 4]]), /row 0 is empty/);
+    expectRangeError(
+      () =>
+        chiSquareIndependence([
+          [1, -2],
+          [3, 4],
+        ]),
+      /must not be negative/,
+    );
+    expectRangeError(
+      () =>
+        chiSquareIndependence([
+          [0, 0],
+          [3, 4],
+        ]),
+      /row 0 is empty/,
+    );
   });
 });

@@ -21,7 +21,11 @@ describe("weightedMean", () => {
   });
 
   it("matches svymean(~api00, svydesign(id=~1, strata=~stype, weights=~pw, data=apistrat)) without fpc", () => {
-    const r = weightedMean(api00, stype.map((h) => storedWeightOf[h]), { strata: stype });
+    const r = weightedMean(
+      api00,
+      stype.map((h) => storedWeightOf[h]),
+      { strata: stype },
+    );
     expectClose(r.mean, 662.287363159321, 1e-12); // est_basic.csv, design strat_w
     expectClose(r.se, 9.53613229692516, 1e-10);
   });
@@ -36,7 +40,10 @@ describe("weightedMean", () => {
   it("gives deff = 1/(1 − n/N̂) for equal weights without strata, as R's 1.0334 for apisrs (n = 200, N = 6194)", () => {
     // With equal weights V = s²/n and V_srs = s²(N̂ − n)/(N̂ n), so deff = N̂/(N̂ − n) exactly whatever
     // the values; R: svymean(~api00, svydesign(id=~1, weights=~pw, data=apisrs), deff=TRUE) prints 1.0334.
-    const r = weightedMean(api00, api00.map(() => 6194 / 200));
+    const r = weightedMean(
+      api00,
+      api00.map(() => 6194 / 200),
+    );
     expectClose(r.deff, 6194 / (6194 - 200), 1e-12);
     expectPrinted(r.deff, 1.0334, 4);
     expectClose(r.mean, mean(api00), 1e-14);
@@ -79,7 +86,7 @@ describe("stratifiedMean", () => {
       { populationSize: 30, n: 3, mean: 7, sd: 1 },
     ]);
     expectClose(r.mean, 6.5, 1e-15);
-    expectClose(r.se, Math.sqrt((30 / 40) ** 2 * 0.9 / 3), 1e-15);
+    expectClose(r.se, Math.sqrt(((30 / 40) ** 2 * 0.9) / 3), 1e-15);
   });
 
   it("rejects bad arguments with RangeError", () => {

@@ -2,7 +2,16 @@
 // "mpmath" values were computed with mpmath 1.3 at 50 significant digits (ncdf, erfinv, betainc,
 // gammainc, and bisection on betainc for t quantiles) — an independent arbitrary-precision route.
 import { describe, expect, it } from "vitest";
-import { betaQuantile, chiSquareCdf, chiSquareUpper, noncentralTCdf, normalCdf, normalQuantile, tCdf, tQuantile } from "~/modules/analytics";
+import {
+  betaQuantile,
+  chiSquareCdf,
+  chiSquareUpper,
+  noncentralTCdf,
+  normalCdf,
+  normalQuantile,
+  tCdf,
+  tQuantile,
+} from "~/modules/analytics";
 import { expectClose, expectPrinted, expectRangeError } from "./helpers";
 
 describe("normalCdf", () => {
@@ -143,7 +152,8 @@ describe("noncentralTCdf and betaQuantile", () => {
     [1.5, 4.5, 0.3, 0.8431905298083988],
   ];
   it.each(nct)("t = %f, df = %f, ncp = %f matches SciPy to 1e-10", (t, df, ncp, expected) =>
-    expectClose(noncentralTCdf(t, df, ncp), expected, 1e-10));
+    expectClose(noncentralTCdf(t, df, ncp), expected, 1e-10),
+  );
   it("beta quantiles match SciPy stats.beta.ppf", () => {
     expectClose(betaQuantile(0.025, 4, 17), 0.05733399705003277, 1e-12);
     expectClose(betaQuantile(0.975, 5, 16), 0.4366140029966683, 1e-12);

@@ -55,7 +55,8 @@ describe("proportionInterval", () => {
   };
   it.each(binomFull)("%i/%i %s matches R binom to 1e-9", (x, n, method, lower, upper) => check(x, n, method, lower, upper, 1e-9));
   it.each(binomShort)("%i/%i %s matches R binom to its 7 printed digits", (x, n, method, lower, upper) =>
-    check(x, n, method, lower, upper, 5e-7));
+    check(x, n, method, lower, upper, 5e-7),
+  );
 
   it("defaults to Wilson at 95 %", () => {
     expect(proportionInterval(18, 20)).toEqual(proportionInterval(18, 20, { method: "wilson", level: 0.95 }));

@@ -5,7 +5,10 @@ import { benjaminiHochbergAdjust, holmAdjust } from "~/modules/analytics";
 import { expectClose, expectRangeError } from "./helpers";
 
 // pval0 of test_multi.py, in its original (unsorted) order
-const raw = [0.838541367553, 0.642193923795, 0.680845947633, 0.967833824309, 0.71626938238, 0.177096952723, 5.23656777208e-5, 0.0202732688798, 0.00028140506198, 0.0149877310796];
+const raw = [
+  0.838541367553, 0.642193923795, 0.680845947633, 0.967833824309, 0.71626938238, 0.177096952723, 5.23656777208e-5, 0.0202732688798,
+  0.00028140506198, 0.0149877310796,
+];
 // res_multtest1 rows are sorted by raw p: [raw, Holm, BH]
 const sorted: [number, number, number][] = [
   [5.23656777208e-5, 5.23656777208e-4, 5.23656777208e-4],

@@ -34,8 +34,22 @@ describe("icc", () => {
   it("rejects bad arguments with RangeError", () => {
     expectRangeError(() => icc([[1, 2], [3]]), /ragged/);
     expectRangeError(() => icc([[1, 2, 3]]), /at least 2 row/);
-    expectRangeError(() => icc([[1, 2], [2, 1]]), /same mean rating/);
-    expectRangeError(() => icc([[1, Number.NaN], [2, 1]]), /finite number/);
+    expectRangeError(
+      () =>
+        icc([
+          [1, 2],
+          [2, 1],
+        ]),
+      /same mean rating/,
+    );
+    expectRangeError(
+      () =>
+        icc([
+          [1, Number.NaN],
+          [2, 1],
+        ]),
+      /finite number/,
+    );
   });
 });
 
@@ -58,7 +72,14 @@ describe("cronbachAlpha", () => {
   it("rejects bad arguments with RangeError", () => {
     expectRangeError(() => cronbachAlpha([[1, 2]]), /at least 2 row/);
     expectRangeError(() => cronbachAlpha([[1], [2]]), /at least 2 column/);
-    expectRangeError(() => cronbachAlpha([[1, 2], [1, 2]]), /no variance/);
+    expectRangeError(
+      () =>
+        cronbachAlpha([
+          [1, 2],
+          [1, 2],
+        ]),
+      /no variance/,
+    );
   });
 });
 
@@ -81,10 +102,38 @@ describe("cohenKappa", () => {
     expectClose(cohenKappa(table), -0.006289308, 1e-7);
   });
   it("rejects bad arguments with RangeError", () => {
-    expectRangeError(() => cohenKappa([[1, 2, 3], [4, 5, 6]]), /must be square/);
-    expectRangeError(() => cohenKappa([[0, 0], [0, 0]]), /empty/);
-    expectRangeError(() => cohenKappa([[5, 0], [0, 0]]), /single category/);
-    expectRangeError(() => cohenKappa([[1, -1], [0, 2]]), /must not be negative/);
+    expectRangeError(
+      () =>
+        cohenKappa([
+          [1, 2, 3],
+          [4, 5, 6],
+        ]),
+      /must be square/,
+    );
+    expectRangeError(
+      () =>
+        cohenKappa([
+          [0, 0],
+          [0, 0],
+        ]),
+      /empty/,
+    );
+    expectRangeError(
+      () =>
+        cohenKappa([
+          [5, 0],
+          [0, 0],
+        ]),
+      /single category/,
+    );
+    expectRangeError(
+      () =>
+        cohenKappa([
+          [1, -1],
+          [0, 2],
+        ]),
+      /must not be negative/,
+    );
   });
 });
 
@@ -107,21 +156,73 @@ describe("fleissKappa", () => {
   it("matches R irr::kappam.fleiss(diagnoses) = 0.4302445 on Fleiss (1971)'s 30 patients × 6 psychiatrists", () => {
     // irr::diagnoses coded 1–5 (statsmodels test_inter_rater.py); counts per patient and category.
     const diagnoses = [
-      [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
-      [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
-      [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
-      [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
-      [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
-      [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+      [4, 4, 4, 4, 4, 4],
+      [2, 2, 2, 5, 5, 5],
+      [2, 3, 3, 3, 3, 5],
+      [5, 5, 5, 5, 5, 5],
+      [2, 2, 2, 4, 4, 4],
+      [1, 1, 3, 3, 3, 3],
+      [3, 3, 3, 3, 5, 5],
+      [1, 1, 3, 3, 3, 4],
+      [1, 1, 4, 4, 4, 4],
+      [5, 5, 5, 5, 5, 5],
+      [1, 4, 4, 4, 4, 4],
+      [1, 2, 4, 4, 4, 4],
+      [2, 2, 2, 3, 3, 3],
+      [1, 4, 4, 4, 4, 4],
+      [2, 2, 4, 4, 4, 5],
+      [3, 3, 3, 3, 3, 5],
+      [1, 1, 1, 4, 5, 5],
+      [1, 1, 1, 1, 1, 2],
+      [2, 2, 4, 4, 4, 4],
+      [1, 3, 3, 5, 5, 5],
+      [5, 5, 5, 5, 5, 5],
+      [2, 4, 4, 4, 4, 4],
+      [2, 2, 4, 5, 5, 5],
+      [1, 1, 4, 4, 4, 4],
+      [1, 4, 4, 4, 4, 5],
+      [2, 2, 2, 2, 2, 4],
+      [1, 1, 1, 1, 5, 5],
+      [2, 2, 4, 4, 4, 4],
+      [1, 3, 3, 3, 3, 3],
+      [5, 5, 5, 5, 5, 5],
     ];
     const counts = diagnoses.map((row) => [1, 2, 3, 4, 5].map((c) => row.filter((v) => v === c).length));
     expectClose(fleissKappa(counts), 0.4302445, 2e-7);
   });
   it("rejects bad arguments with RangeError", () => {
-    expectRangeError(() => fleissKappa([[1, 2], [2, 2]]), /subject 1 has 4 ratings but subject 0 has 3/);
-    expectRangeError(() => fleissKappa([[1, 0], [0, 1]]), /at least 2 ratings/);
-    expectRangeError(() => fleissKappa([[3, 0], [3, 0]]), /one category/);
-    expectRangeError(() => fleissKappa([[3, -1], [2, 0]]), /must not be negative/);
+    expectRangeError(
+      () =>
+        fleissKappa([
+          [1, 2],
+          [2, 2],
+        ]),
+      /subject 1 has 4 ratings but subject 0 has 3/,
+    );
+    expectRangeError(
+      () =>
+        fleissKappa([
+          [1, 0],
+          [0, 1],
+        ]),
+      /at least 2 ratings/,
+    );
+    expectRangeError(
+      () =>
+        fleissKappa([
+          [3, 0],
+          [3, 0],
+        ]),
+      /one category/,
+    );
+    expectRangeError(
+      () =>
+        fleissKappa([
+          [3, -1],
+          [2, 0],
+        ]),
+      /must not be negative/,
+    );
   });
 });
 
@@ -154,14 +255,72 @@ describe("krippendorffAlpha", () => {
     expectPrinted(krippendorffAlpha(wiki, "interval"), 0.810845, 6);
   });
   it("is 1 for perfect agreement", () => {
-    expect(krippendorffAlpha([[1, 2, 3], [1, 2, 3]], "interval")).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 2, 3],
+          [1, 2, 3],
+        ],
+        "interval",
+      ),
+    ).toBe(1);
   });
   it("rejects bad arguments with RangeError", () => {
     expectRangeError(() => krippendorffAlpha([[1, 2], [1]], "nominal"), /ragged/);
-    expectRangeError(() => krippendorffAlpha([[1, null], [null, 2]], "nominal"), /no unit was coded by two or more coders/);
-    expectRangeError(() => krippendorffAlpha([[1, 1], [1, 1]], "nominal"), /all pairable values are identical/);
-    expectRangeError(() => krippendorffAlpha([[1, -2], [1, 2]], "ratio"), /ratio data cannot be negative/);
-    expectRangeError(() => krippendorffAlpha([[1, 2], [1, 2]], "cardinal" as "nominal"), /level must be nominal/);
-    expectRangeError(() => krippendorffAlpha([[1, Number.NaN], [1, 2]], "nominal"), /finite number or null/);
+    expectRangeError(
+      () =>
+        krippendorffAlpha(
+          [
+            [1, null],
+            [null, 2],
+          ],
+          "nominal",
+        ),
+      /no unit was coded by two or more coders/,
+    );
+    expectRangeError(
+      () =>
+        krippendorffAlpha(
+          [
+            [1, 1],
+            [1, 1],
+          ],
+          "nominal",
+        ),
+      /all pairable values are identical/,
+    );
+    expectRangeError(
+      () =>
+        krippendorffAlpha(
+          [
+            [1, -2],
+            [1, 2],
+          ],
+          "ratio",
+        ),
+      /ratio data cannot be negative/,
+    );
+    expectRangeError(
+      () =>
+        krippendorffAlpha(
+          [
+            [1, 2],
+            [1, 2],
+          ],
+          "cardinal" as "nominal",
+        ),
+      /level must be nominal/,
+    );
+    expectRangeError(
+      () =>
+        krippendorffAlpha(
+          [
+            [1, Number.NaN],
+            [1, 2],
+          ],
+          "nominal",
+        ),
+      /finite number or null/,
+    );
   });
 });

@@ -42,8 +42,14 @@ describe("senSlope", () => {
 
 describe("linearTrend", () => {
   // R datasets::cars (speed in mph, stopping distance in ft)
-  const speed = [4, 4, 7, 7, 8, 9, 10, 10, 10, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 16, 16, 17, 17, 17, 18, 18, 18, 18, 19, 19, 19, 20, 20, 20, 20, 20, 22, 23, 24, 24, 24, 24, 25];
-  const dist = [2, 10, 4, 22, 16, 10, 18, 26, 34, 17, 28, 14, 20, 24, 28, 26, 34, 34, 46, 26, 36, 60, 80, 20, 26, 54, 32, 40, 32, 40, 50, 42, 56, 76, 84, 36, 46, 68, 32, 48, 52, 56, 64, 66, 54, 70, 92, 93, 120, 85];
+  const speed = [
+    4, 4, 7, 7, 8, 9, 10, 10, 10, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 16, 16, 17, 17, 17, 18, 18, 18, 18,
+    19, 19, 19, 20, 20, 20, 20, 20, 22, 23, 24, 24, 24, 24, 25,
+  ];
+  const dist = [
+    2, 10, 4, 22, 16, 10, 18, 26, 34, 17, 28, 14, 20, 24, 28, 26, 34, 34, 46, 26, 36, 60, 80, 20, 26, 54, 32, 40, 32, 40, 50, 42, 56, 76,
+    84, 36, 46, 68, 32, 48, 52, 56, 64, 66, 54, 70, 92, 93, 120, 85,
+  ];
   const points = speed.map((x, i) => ({ x, y: dist[i] }));
 
   it("matches R: slope 3.9324 (SE 0.4155, p 1.49e-12), intercept -17.5791, confint 3.096964 to 4.767853", () => {
@@ -54,7 +60,13 @@ describe("linearTrend", () => {
   });
   it("agrees with SciPy's linregress on the same data (independent implementation)", () => {
     const r = linearTrend(points);
-    const scipy = { slope: 3.9324087591240864, se: 0.41551277665712255, intercept: -17.579094890510937, lower: 3.096964328140321, upper: 4.767853190107852 };
+    const scipy = {
+      slope: 3.9324087591240864,
+      se: 0.41551277665712255,
+      intercept: -17.579094890510937,
+      lower: 3.096964328140321,
+      upper: 4.767853190107852,
+    };
     expectAllClose(r, scipy, 1e-12);
     expectClose(r.p, 1.4898364962951263e-12, 1e-9);
   });
@@ -66,6 +78,14 @@ describe("linearTrend", () => {
     expectRangeError(() => linearTrend(points.slice(0, 2)), /at least 3/);
     expectRangeError(() => linearTrend([1, 1, 1].map((x, i) => ({ x, y: i }))), /all x values are equal/);
     expectRangeError(() => linearTrend(points, { level: 0 }), /level must lie strictly between 0 and 1/);
-    expectRangeError(() => linearTrend([{ x: 1, y: 1 }, { x: 2, y: Number.NaN }, { x: 3, y: 2 }]), /points\[1\]\.y/);
+    expectRangeError(
+      () =>
+        linearTrend([
+          { x: 1, y: 1 },
+          { x: 2, y: Number.NaN },
+          { x: 3, y: 2 },
+        ]),
+      /points\[1\]\.y/,
+    );
   });
 });

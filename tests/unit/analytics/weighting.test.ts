@@ -82,11 +82,27 @@ describe("rakeWeights", () => {
     expectRangeError(() => rakeWeights(sample, [4421, 755, 1018], [5122, 1000]), /must add up to the same population/);
     expectRangeError(() => rakeWeights(sample, [4421, 755], [5122, 1072]), /same length/);
     expectRangeError(
-      () => rakeWeights([[0, 0], [3, 4]], [10, 20], [15, 15]),
+      () =>
+        rakeWeights(
+          [
+            [0, 0],
+            [3, 4],
+          ],
+          [10, 20],
+          [15, 15],
+        ),
       /row 0 has no respondents/,
     );
     expectRangeError(
-      () => rakeWeights([[5, 0], [0, 5]], [10, 20], [20, 10]),
+      () =>
+        rakeWeights(
+          [
+            [5, 0],
+            [0, 5],
+          ],
+          [10, 20],
+          [20, 10],
+        ),
       /did not converge/,
     );
   });

@@ -6,7 +6,13 @@ import { fixtureCsv, fixtureDays } from "../../support/calendar-fixture";
 const shipped = (year: number) => readFileSync(`prisma/seed/calendar/${year}.csv`, "utf8");
 
 /** Rows of a CSV as field arrays, read without the product's parser. */
-const rawRows = (csv: string) => csv.replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((l) => l.split(","));
+const rawRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(","));
 
 function refusal(csv: string): string {
   try {
@@ -40,13 +46,19 @@ describe("the shipped official calendars", () => {
 
   it("has 2025-02-08, a Saturday, as the one make-up working day (補行上班)", () => {
     for (const year of [2025, 2026]) {
-      const workedWeekends = parseDgpaCsv(shipped(year)).days.filter((d) => !d.isHoliday && [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()));
+      const workedWeekends = parseDgpaCsv(shipped(year)).days.filter(
+        (d) => !d.isHoliday && [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()),
+      );
       expect(workedWeekends).toEqual(year === 2025 ? [{ date: "2025-02-08", isHoliday: false, note: "補行上班" }] : []);
     }
   });
 
   it("keeps the Lunar New Year of 2026 off from 02-16 to 02-20", () => {
-    const off = new Set(parseDgpaCsv(shipped(2026)).days.filter((d) => d.isHoliday).map((d) => d.date));
+    const off = new Set(
+      parseDgpaCsv(shipped(2026))
+        .days.filter((d) => d.isHoliday)
+        .map((d) => d.date),
+    );
     for (const d of ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"]) expect(off.has(d), d).toBe(true);
   });
 });

@@ -17,7 +17,9 @@ describe("workingDaysIn", () => {
 
   it("refuses a month whose year is not loaded, in zh-TW", () => {
     expect(() => workingDaysIn(worked(fixtureDays(2031)), "2032-02")).toThrow(CalendarNotLoadedError);
-    expect(() => workingDaysIn(new Map(), "2027-01")).toThrow("尚未匯入 2027 年（民國 116 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。");
+    expect(() => workingDaysIn(new Map(), "2027-01")).toThrow(
+      "尚未匯入 2027 年（民國 116 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。",
+    );
   });
 });
 

@@ -16,7 +16,14 @@ import {
 } from "~/modules/checklists";
 import { createSurveyModel, definitionErrors } from "~/modules/surveys/model";
 
-type Element = { type: string; name: string; rows?: Array<{ value: string }>; columns?: Array<{ value: string; text: string }>; items?: unknown[]; elements?: Element[] };
+type Element = {
+  type: string;
+  name: string;
+  rows?: Array<{ value: string }>;
+  columns?: Array<{ value: string; text: string }>;
+  items?: unknown[];
+  elements?: Element[];
+};
 type Page = { name: string; title?: string; elements: Element[] };
 
 function allYes(tpl: ChecklistTemplateDef): Checks {
@@ -25,7 +32,14 @@ function allYes(tpl: ChecklistTemplateDef): Checks {
 
 const dutyAnswers: ChecklistAnswers = {
   checks: allYes(dutyLogTemplate),
-  fields: { recommendedStaff: ["民政課 林雅婷", "社會課 陳志明"], volunteerName: "王美玲", volunteerVest: "yes", volunteerMorning: "normal", volunteerAfternoon: "none", volunteerService: "good" },
+  fields: {
+    recommendedStaff: ["民政課 林雅婷", "社會課 陳志明"],
+    volunteerName: "王美玲",
+    volunteerVest: "yes",
+    volunteerMorning: "normal",
+    volunteerAfternoon: "none",
+    volunteerService: "good",
+  },
 };
 const visitAnswers: ChecklistAnswers = {
   checks: allYes(mysteryVisitTemplate),
@@ -35,8 +49,16 @@ const visitAnswers: ChecklistAnswers = {
 describe("built-in templates", () => {
   it("the duty officer's log has seed 000's 47 items in three groups, five slots and the extra sections", () => {
     expect(dutyLogTemplate.groups.map((g) => g.items.length)).toEqual([14, 28, 5]);
-    expect(dutyLogTemplate.slots.map((s) => s.label)).toEqual(["08:30 至 10:30", "10:30 至 12:30", "12:30 至 13:30", "13:30 至 15:30", "15:30 至 17:30"]);
-    expect(dutyLogTemplate.sections.flatMap((s) => s.fields.map((f) => f.key))).toEqual(expect.arrayContaining(["recommendedStaff", "volunteerName", "volunteerMorning"]));
+    expect(dutyLogTemplate.slots.map((s) => s.label)).toEqual([
+      "08:30 至 10:30",
+      "10:30 至 12:30",
+      "12:30 至 13:30",
+      "13:30 至 15:30",
+      "15:30 至 17:30",
+    ]);
+    expect(dutyLogTemplate.sections.flatMap((s) => s.fields.map((f) => f.key))).toEqual(
+      expect.arrayContaining(["recommendedStaff", "volunteerName", "volunteerMorning"]),
+    );
     expect(dutyLogTemplate.notesLabel).toContain("突發狀況");
   });
 
@@ -50,7 +72,10 @@ describe("built-in templates", () => {
 
   it("every built-in template is valid; duplicate or malformed keys are refused", () => {
     for (const tpl of BUILTIN_TEMPLATES) expect(() => validateTemplate(tpl)).not.toThrow();
-    const twice = { ...mysteryVisitTemplate, groups: [...mysteryVisitTemplate.groups, { key: "x", label: "重複", items: [{ key: "arr01", label: "重複" }] }] };
+    const twice = {
+      ...mysteryVisitTemplate,
+      groups: [...mysteryVisitTemplate.groups, { key: "x", label: "重複", items: [{ key: "arr01", label: "重複" }] }],
+    };
     expect(() => validateTemplate(twice)).toThrow(/"arr01" is used twice/);
     expect(() => validateTemplate({ ...mysteryVisitTemplate, slots: [{ key: "a_b", label: "底線" }] })).toThrow(/letters and digits/);
     expect(() => validateTemplate({ ...mysteryVisitTemplate, slots: [] })).toThrow(/no time slots/);
@@ -67,7 +92,11 @@ describe("checklistSurvey", () => {
     expect(matrices.map((m) => m.name)).toEqual(["s0830__env", "s0830__fac", "s0830__etq"]);
     expect(matrices.map((m) => m.rows?.length)).toEqual([14, 28, 5]);
     expect(matrices[0]).toMatchObject({ type: "matrix", isRequired: true, eachRowRequired: true });
-    expect(matrices[0].columns).toEqual([{ value: "yes", text: "是" }, { value: "no", text: "否" }, { value: "na", text: "不適用" }]);
+    expect(matrices[0].columns).toEqual([
+      { value: "yes", text: "是" },
+      { value: "no", text: "否" },
+      { value: "na", text: "不適用" },
+    ]);
     const after = pages[5].elements;
     expect(after.map((e) => e.name)).toEqual(["section_staff", "section_volunteer", "notes"]);
     expect(after[0].elements?.[0]).toMatchObject({ type: "multipletext", name: "recommendedStaff", isRequired: true });
@@ -82,22 +111,33 @@ describe("checklistSurvey", () => {
     expect(pages[1].elements.map((e) => e.name)).toEqual(["visit__arr", "visit__wait", "visit__ctr", "visit__pro", "visit__env"]);
   });
 
-  it.each(BUILTIN_TEMPLATES.map((tpl) => [tpl.key, tpl] as const))("SurveyJS loads %s without complaints and accepts a complete form", (_key, tpl) => {
-    const json = checklistSurvey(tpl);
-    expect(definitionErrors(json)).toEqual([]);
-    const model = createSurveyModel(json);
-    model.data = answersToFormData(tpl, tpl === dutyLogTemplate ? dutyAnswers : visitAnswers, "無");
-    expect(model.validate(true, false)).toBe(true);
-    // ...and refuses an empty one, as the server does
-    const empty = createSurveyModel(json);
-    expect(empty.validate(true, false)).toBe(false);
-  });
+  it.each(BUILTIN_TEMPLATES.map((tpl) => [tpl.key, tpl] as const))(
+    "SurveyJS loads %s without complaints and accepts a complete form",
+    (_key, tpl) => {
+      const json = checklistSurvey(tpl);
+      expect(definitionErrors(json)).toEqual([]);
+      const model = createSurveyModel(json);
+      model.data = answersToFormData(tpl, tpl === dutyLogTemplate ? dutyAnswers : visitAnswers, "無");
+      expect(model.validate(true, false)).toBe(true);
+      // ...and refuses an empty one, as the server does
+      const empty = createSurveyModel(json);
+      expect(empty.validate(true, false)).toBe(false);
+    },
+  );
 });
 
 describe("readChecklistForm", () => {
   it("reads SurveyJS data back into the answers it was made from, with trimmed notes", () => {
-    expect(readChecklistForm(dutyLogTemplate, answersToFormData(dutyLogTemplate, dutyAnswers, "  叫號機當機 10 分鐘 "))).toEqual({ ok: true, answers: dutyAnswers, notes: "叫號機當機 10 分鐘" });
-    expect(readChecklistForm(mysteryVisitTemplate, answersToFormData(mysteryVisitTemplate, visitAnswers, ""))).toEqual({ ok: true, answers: visitAnswers, notes: "" });
+    expect(readChecklistForm(dutyLogTemplate, answersToFormData(dutyLogTemplate, dutyAnswers, "  叫號機當機 10 分鐘 "))).toEqual({
+      ok: true,
+      answers: dutyAnswers,
+      notes: "叫號機當機 10 分鐘",
+    });
+    expect(readChecklistForm(mysteryVisitTemplate, answersToFormData(mysteryVisitTemplate, visitAnswers, ""))).toEqual({
+      ok: true,
+      answers: visitAnswers,
+      notes: "",
+    });
   });
 
   const valid = () => answersToFormData(mysteryVisitTemplate, visitAnswers, "");
@@ -145,7 +185,8 @@ describe("readChecklistForm", () => {
     expect(errorsOf([1, 2])).toEqual({ [FORM_ERROR_KEY]: ["填答資料格式不正確。"] });
     expect(errorsOf(null)).toHaveProperty(FORM_ERROR_KEY);
     const allNA = valid();
-    for (const group of mysteryVisitTemplate.groups) allNA[matrixName("visit", group.key)] = Object.fromEntries(group.items.map((i) => [i.key, "na"]));
+    for (const group of mysteryVisitTemplate.groups)
+      allNA[matrixName("visit", group.key)] = Object.fromEntries(group.items.map((i) => [i.key, "na"]));
     expect(errorsOf(allNA)).toEqual({ [FORM_ERROR_KEY]: ["所有項目皆為不適用，無法計分。"] });
   });
 });

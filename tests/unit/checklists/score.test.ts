@@ -27,7 +27,14 @@ function checks(tpl: ChecklistTemplateDef, yes: number, no: number, na = 0): Che
 describe("scoreChecklist", () => {
   it("is 100 × passed / applicable, and 不適用 leaves the maximum", () => {
     const tpl = template(4);
-    expect(scoreChecklist(tpl, checks(tpl, 4, 0), defaultScale)).toMatchObject({ score: 100, obtained: 4, applicable: 4, band: "優良", needsImprovement: false, failed: [] });
+    expect(scoreChecklist(tpl, checks(tpl, 4, 0), defaultScale)).toMatchObject({
+      score: 100,
+      obtained: 4,
+      applicable: 4,
+      band: "優良",
+      needsImprovement: false,
+      failed: [],
+    });
     expect(scoreChecklist(tpl, checks(tpl, 2, 2), defaultScale)).toMatchObject({ score: 50, obtained: 2, applicable: 4 });
     // Two N/A: 2 of the 2 applicable checks pass, not 2 of 4.
     expect(scoreChecklist(tpl, checks(tpl, 2, 0, 2), defaultScale)).toMatchObject({ score: 100, obtained: 2, applicable: 2 });
@@ -41,7 +48,10 @@ describe("scoreChecklist", () => {
     c.am.i2 = "no";
     const s = scoreChecklist(tpl, c, defaultScale);
     expect(s).toMatchObject({ obtained: 4, applicable: 6, score: 66.7 });
-    expect(s.failed).toEqual([{ slot: "am", item: "i2" }, { slot: "pm", item: "i1" }]);
+    expect(s.failed).toEqual([
+      { slot: "am", item: "i2" },
+      { slot: "pm", item: "i1" },
+    ]);
   });
 
   it.each([
@@ -75,7 +85,13 @@ describe("scoreChecklist", () => {
 
   it("uses whatever bands and threshold it is given", () => {
     const tpl = template(10);
-    const banding = { bands: [{ min: 95, label: "特優" }, { min: 0, label: "其他" }], improvementBelow: 80 };
+    const banding = {
+      bands: [
+        { min: 95, label: "特優" },
+        { min: 0, label: "其他" },
+      ],
+      improvementBelow: 80,
+    };
     expect(scoreChecklist(tpl, checks(tpl, 9, 1), banding)).toMatchObject({ score: 90, band: "其他", needsImprovement: false });
   });
 

@@ -24,7 +24,16 @@ describe("calibrationAgreement", () => {
 
   it("summarises each item: marks in rater order, modal mark and its share, range, categories", () => {
     const [a, b, c, d] = result.items;
-    expect(a).toMatchObject({ key: "a", marks: [10, 10, 5], modal: [10], min: 5, max: 10, naCount: 0, medianFraction: 1, inStatistics: true });
+    expect(a).toMatchObject({
+      key: "a",
+      marks: [10, 10, 5],
+      modal: [10],
+      min: 5,
+      max: 10,
+      naCount: 0,
+      medianFraction: 1,
+      inStatistics: true,
+    });
     expect(a.modalShare).toBeCloseTo(2 / 3, 12);
     expect(a.categories).toEqual({ full: 2, partial: 1, zero: 0 });
     // three different marks: every one is modal, each given by a third of the raters
@@ -57,7 +66,14 @@ describe("calibrationAgreement", () => {
   it("feeds Fleiss' kappa full / partial / zero counts of the complete items", () => {
     expect(result.kappa.ok).toBe(true);
     if (!result.kappa.ok) return;
-    expect(result.kappa.value).toBeCloseTo(fleissKappa([[2, 1, 0], [1, 1, 1], [2, 0, 1]]), 12);
+    expect(result.kappa.value).toBeCloseTo(
+      fleissKappa([
+        [2, 1, 0],
+        [1, 1, 1],
+        [2, 0, 1],
+      ]),
+      12,
+    );
     // By hand: P̄ = 2/9, P̄e = 11/27, κ = −5/16.
     expect(result.kappa.value).toBeCloseTo(-5 / 16, 12);
     expect(result.kappa.level).toBe("poor");
@@ -101,7 +117,10 @@ describe("calibrationAgreement", () => {
 
   it("explains a degenerate matrix (everyone gives full marks) instead of throwing", () => {
     const full = { a: 10, b: 4, c: 2, d: 5 };
-    const same = calibrationAgreement(items, [1, 2, 3].map((evaluatorId) => ({ evaluatorId, marks: full })));
+    const same = calibrationAgreement(
+      items,
+      [1, 2, 3].map((evaluatorId) => ({ evaluatorId, marks: full })),
+    );
     expect(same.icc).toMatchObject({ ok: false, reason: "noVariance" });
     expect(same.kappa).toMatchObject({ ok: false, reason: "noVariance" });
     expect(same.items.every((i) => i.modalShare === 1)).toBe(true);
@@ -115,10 +134,13 @@ describe("calibrationAgreement", () => {
     ]);
     expect(oneItem.icc).toEqual({ ok: false, reason: "tooFewItems" });
     expect(oneItem.kappa).toMatchObject({ ok: true, items: 1 });
-    const none = calibrationAgreement([items[2]], [
-      { evaluatorId: 1, marks: { c: "na" } },
-      { evaluatorId: 2, marks: { c: 2 } },
-    ]);
+    const none = calibrationAgreement(
+      [items[2]],
+      [
+        { evaluatorId: 1, marks: { c: "na" } },
+        { evaluatorId: 2, marks: { c: 2 } },
+      ],
+    );
     expect(none.icc).toEqual({ ok: false, reason: "tooFewItems" });
     expect(none.kappa).toEqual({ ok: false, reason: "tooFewItems" });
     expect(none.deviations.every((d) => d.meanAbsDeviation === null)).toBe(true);
@@ -139,6 +161,13 @@ describe("categories and verdicts", () => {
 
   it("uses Koo & Li's bands for ICC and Landis & Koch's for kappa", () => {
     expect([0.49, 0.5, 0.75, 0.9, 0.91].map(iccLevel)).toEqual(["poor", "moderate", "good", "good", "excellent"]);
-    expect([-0.1, 0.2, 0.4, 0.6, 0.8, 0.81].map(kappaLevel)).toEqual(["poor", "slight", "fair", "moderate", "substantial", "almostPerfect"]);
+    expect([-0.1, 0.2, 0.4, 0.6, 0.8, 0.81].map(kappaLevel)).toEqual([
+      "poor",
+      "slight",
+      "fair",
+      "moderate",
+      "substantial",
+      "almostPerfect",
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { CALL_SLOTS, generateCallPlan, pairMutualTesting, type CallPlanInput, ty
 function weekdaysOf(month: string): string[] {
   const [y, m] = month.split("-").map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`).filter(
+    (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
+  );
 }
 
 /** Park-Miller generator for building test configurations (independent of the planner's). */
@@ -149,7 +151,7 @@ describe("generateCallPlan", () => {
     expect(loads(generateCallPlan(config), config)).toEqual([4, 4, 4]);
   });
 
-  it("treats 12 and \"12\" as the same office", () => {
+  it('treats 12 and "12" as the same office', () => {
     const plan = generateCallPlan({
       workingDays: weekdaysOf("2026-05"),
       targets: [{ officeId: 12, unitId: 1, extension: "201" }],
@@ -230,7 +232,16 @@ describe("generateCallPlan", () => {
       ["no targets", { targets: [] }, /no targets/],
       ["no evaluators", { evaluators: [] }, /no evaluators/],
       ["an empty question list", { questionIds: [] }, /questionIds/],
-      ["duplicate evaluator ids", { evaluators: [{ id: "e", officeId: 5 }, { id: "e", officeId: 6 }] }, /unique/],
+      [
+        "duplicate evaluator ids",
+        {
+          evaluators: [
+            { id: "e", officeId: 5 },
+            { id: "e", officeId: 6 },
+          ],
+        },
+        /unique/,
+      ],
       ["a fractional seed", { seed: 0.5 }, /seed/],
       ["a month without working days", { workingDays: [] }, /no working day/],
     ])("%s", (_, change, message) => {

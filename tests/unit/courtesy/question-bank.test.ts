@@ -3,8 +3,7 @@ import { questionBank, questionsForMonth, type QuestionKind } from "~/modules/co
 
 const kinds: QuestionKind[] = ["district", "household"];
 const months = Array.from({ length: 48 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
-const idsOf = (kind: QuestionKind, month: string, count: number) =>
-  questionsForMonth(kind, month, count).map((q) => q.id);
+const idsOf = (kind: QuestionKind, month: string, count: number) => questionsForMonth(kind, month, count).map((q) => q.id);
 
 describe("questionBank", () => {
   it.each(kinds)("has at least 15 complete %s questions with stable ids", (kind) => {

@@ -22,16 +22,32 @@ describe("parsePeriod", () => {
     expect(q("year=2025&office=7")).toEqual({ kind: "year", year: "2025" });
   });
 
-  it.each(["month=2026-13", "month=2026-3", "month=", "year=26", "year=abcd", "year=1911", "month=2026-03&year=2026"])("refuses %s", (s) => {
-    expect(q(s)).toBeNull();
-  });
+  it.each(["month=2026-13", "month=2026-3", "month=", "year=26", "year=abcd", "year=1911", "month=2026-03&year=2026"])(
+    "refuses %s",
+    (s) => {
+      expect(q(s)).toBeNull();
+    },
+  );
 
   it("gives the range, trend months, ROC label and query of a period", () => {
     const year = { kind: "year", year: "2025" } as const;
     const month = { kind: "month", month: "2026-02" } as const;
     expect(periodRange(year)).toEqual({ from: "2025-01", to: "2025-12" });
     expect(periodRange(month)).toEqual({ from: "2026-02", to: "2026-02" });
-    expect(trendMonths(year)).toEqual(["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]);
+    expect(trendMonths(year)).toEqual([
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+    ]);
     expect(trendMonths(month)[0]).toBe("2025-03");
     expect(trendMonths(month)[11]).toBe("2026-02");
     expect(periodLabel(year)).toBe("114年");
@@ -66,18 +82,39 @@ const v1: Scale = {
   key: "s",
   version: 1,
   improvementBelow: 90,
-  bands: [{ min: 90, label: "優良" }, { min: 0, label: "待改進" }],
+  bands: [
+    { min: 90, label: "優良" },
+    { min: 0, label: "待改進" },
+  ],
   parts: [
-    { key: "sw", label: "總機", items: [{ key: "a", label: "甲", maxPoints: 10 }, { key: "b", label: "乙", maxPoints: 5, allowNA: true }] },
+    {
+      key: "sw",
+      label: "總機",
+      items: [
+        { key: "a", label: "甲", maxPoints: 10 },
+        { key: "b", label: "乙", maxPoints: 5, allowNA: true },
+      ],
+    },
     { key: "unit", label: "業務單位", items: [{ key: "c", label: "丙", maxPoints: 4 }] },
   ],
 };
 // Version 2 doubles item c and renames it.
-const v2: Scale = { ...v1, version: 2, bands: [{ min: 80, label: "佳" }, { min: 0, label: "待改進" }], parts: [v1.parts[0], { ...v1.parts[1], items: [{ key: "c", label: "丙（新）", maxPoints: 8 }] }] };
+const v2: Scale = {
+  ...v1,
+  version: 2,
+  bands: [
+    { min: 80, label: "佳" },
+    { min: 0, label: "待改進" },
+  ],
+  parts: [v1.parts[0], { ...v1.parts[1], items: [{ key: "c", label: "丙（新）", maxPoints: 8 }] }],
+};
 
 describe("itemLosses", () => {
   it("counts an item only where it was scored, with each call's own maxima, worst share first", () => {
-    const scales = new Map([[10, v1], [20, v2]]);
+    const scales = new Map([
+      [10, v1],
+      [20, v2],
+    ]);
     const losses = itemLosses(
       [
         { scaleId: 10, partsTested: [], marks: { a: 10, b: "na", c: 2 } },

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultScale, validateScale, type Scale } from "~/modules/courtesy";
 
 const copy = (): Scale => structuredClone(defaultScale);
-const partMax = (scale: Scale, key: string) =>
-  scale.parts.find((p) => p.key === key)!.items.reduce((s, i) => s + i.maxPoints, 0);
+const partMax = (scale: Scale, key: string) => scale.parts.find((p) => p.key === key)!.items.reduce((s, i) => s + i.maxPoints, 0);
 /** Labels start with the aspect, e.g. "接聽速度：…". */
 const aspectMax = (scale: Scale, part: string, aspect: string) =>
   scale.parts
@@ -55,7 +54,11 @@ describe("defaultScale", () => {
 
 describe("validateScale", () => {
   const broken: [string, (s: Scale) => void, RegExp][] = [
-    ["duplicate item keys across parts", (s) => (s.parts[1].items[0].key = s.parts[0].items[0].key), /duplicate item key "switchboardRings"/],
+    [
+      "duplicate item keys across parts",
+      (s) => (s.parts[1].items[0].key = s.parts[0].items[0].key),
+      /duplicate item key "switchboardRings"/,
+    ],
     ["duplicate part keys", (s) => (s.parts[1].key = "switchboard"), /duplicate part key/],
     ["zero maxPoints", (s) => (s.parts[0].items[0].maxPoints = 0), /positive maxPoints/],
     ["negative maxPoints", (s) => (s.parts[0].items[0].maxPoints = -5), /positive maxPoints/],

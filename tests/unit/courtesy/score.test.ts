@@ -3,9 +3,7 @@ import { defaultScale, scoreCall, type Mark, type Scale } from "~/modules/courte
 
 /** Full marks for the parts given (all parts by default). */
 function fullMarks(scale: Scale, parts = scale.parts.map((p) => p.key)): Record<string, Mark> {
-  return Object.fromEntries(
-    scale.parts.filter((p) => parts.includes(p.key)).flatMap((p) => p.items.map((i) => [i.key, i.maxPoints])),
-  );
+  return Object.fromEntries(scale.parts.filter((p) => parts.includes(p.key)).flatMap((p) => p.items.map((i) => [i.key, i.maxPoints])));
 }
 
 /** A one-part scale whose items carry the given maxima, for exact arithmetic at band edges. */
@@ -104,7 +102,14 @@ describe("scoreCall", () => {
     });
 
     it("follows a scale's own bands and threshold", () => {
-      const strict: Scale = { ...one, improvementBelow: 95, bands: [{ min: 60, label: "及格" }, { min: -1, label: "不及格" }] };
+      const strict: Scale = {
+        ...one,
+        improvementBelow: 95,
+        bands: [
+          { min: 60, label: "及格" },
+          { min: -1, label: "不及格" },
+        ],
+      };
       expect(scoreCall(strict, { i0: 92 })).toMatchObject({ band: "及格", needsImprovement: true });
       expect(scoreCall(strict, { i0: 59.94 })).toMatchObject({ band: "不及格", total: 59.9 });
     });
@@ -121,7 +126,12 @@ describe("scoreCall", () => {
       ["an unknown item", { ...full, smile: 3 }, undefined, /unknown item "smile"/],
       ["na on an item without allowNA", { ...full, unitGreeting: "na" }, undefined, /unitGreeting.*not applicable/],
       ["a missing mark", (({ unitTone: _dropped, ...rest }) => rest)(full), undefined, /missing mark for item "unitTone"/],
-      ["a mark for a part not tested", full, { partsTested: ["switchboard"] }, /"unitAnswered" belongs to part "unit", which was not tested/],
+      [
+        "a mark for a part not tested",
+        full,
+        { partsTested: ["switchboard"] },
+        /"unitAnswered" belongs to part "unit", which was not tested/,
+      ],
       ["an unknown part", full, { partsTested: ["switchboard", "counter"] }, /unknown part "counter"/],
       ["no part tested", {}, { partsTested: [] }, /partsTested is empty/],
     ];
@@ -131,7 +141,10 @@ describe("scoreCall", () => {
     });
 
     it("rejects a call where every item is not applicable", () => {
-      const allNA: Scale = { ...defaultScale, parts: [{ key: "p", label: "p", items: [{ key: "a", label: "a", maxPoints: 5, allowNA: true }] }] };
+      const allNA: Scale = {
+        ...defaultScale,
+        parts: [{ key: "p", label: "p", items: [{ key: "a", label: "a", maxPoints: 5, allowNA: true }] }],
+      };
       expect(() => scoreCall(allNA, { a: "na" })).toThrow(/nothing to score/);
     });
 

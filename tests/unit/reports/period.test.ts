@@ -15,7 +15,8 @@ describe("satisfaction period", () => {
   it("takes a month and a rolling span of 3, and refuses anything else", () => {
     expect(parseSurveyPeriod(q("month=2025-11&span=3"), firstOfMarch)).toEqual({ month: "2025-11", span: 3 });
     expect(parseSurveyPeriod(q("span=3"), firstOfMarch)).toEqual({ month: "2026-02", span: 3 });
-    for (const bad of ["month=2025-13", "month=202511", "span=2", "span=abc", "span=0"]) expect(parseSurveyPeriod(q(bad), firstOfMarch)).toBeNull();
+    for (const bad of ["month=2025-13", "month=202511", "span=2", "span=abc", "span=0"])
+      expect(parseSurveyPeriod(q(bad), firstOfMarch)).toBeNull();
   });
 
   it("lists, labels and flags the months", () => {

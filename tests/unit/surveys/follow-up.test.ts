@@ -7,7 +7,9 @@ import { followUpDueDate, followUpTrigger, isOverdue } from "~/modules/surveys/f
 const rating = (value: number, scaleMin = 1, scaleMax = 5) => ({ questionName: "q", dimension: "overall", value, scaleMin, scaleMax });
 
 /** The shipped official 2026 calendar, as the table holds it. */
-const calendar2026: WorkedDays = new Map(parseDgpaCsv(readFileSync("prisma/seed/calendar/2026.csv", "utf8")).days.map((d) => [d.date, !d.isHoliday]));
+const calendar2026: WorkedDays = new Map(
+  parseDgpaCsv(readFileSync("prisma/seed/calendar/2026.csv", "utf8")).days.map((d) => [d.date, !d.isHoliday]),
+);
 
 describe("follow-up due dates (3 working days on the government calendar)", () => {
   it.each([
@@ -56,6 +58,9 @@ describe("follow-up triggers", () => {
 
   it("opens a case for a comment only when the citizen left contact details", () => {
     expect(followUpTrigger({ ratings: [rating(4)], personal: [], hasComment: true })).toBeNull();
-    expect(followUpTrigger({ ratings: [rating(4)], personal: ["王先生", "0912"], hasComment: true })).toEqual({ reason: "followUp.reason.comment", contact: "王先生 / 0912" });
+    expect(followUpTrigger({ ratings: [rating(4)], personal: ["王先生", "0912"], hasComment: true })).toEqual({
+      reason: "followUp.reason.comment",
+      contact: "王先生 / 0912",
+    });
   });
 });

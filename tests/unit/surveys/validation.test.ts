@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { validateAnswers } from "~/modules/surveys/validation";
 import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
 
-const RATED = ["env_clean", "env_signs", "env_facilities", "courtesy_attitude", "courtesy_active", "prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"];
+const RATED = [
+  "env_clean",
+  "env_signs",
+  "env_facilities",
+  "courtesy_attitude",
+  "courtesy_active",
+  "prof_knowledge",
+  "prof_efficiency",
+  "prof_clarity",
+  "measures_online",
+  "measures_info",
+  "overall",
+];
 
 function complete(value = 4): Record<string, unknown> {
   return Object.fromEntries(RATED.map((n) => [n, value]));
@@ -14,7 +26,13 @@ describe("validateAnswers on the citizen template", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.ratings).toHaveLength(11);
-    expect(r.ratings.find((x) => x.questionName === "env_clean")).toEqual({ questionName: "env_clean", dimension: "environment", value: 5, scaleMin: 1, scaleMax: 5 });
+    expect(r.ratings.find((x) => x.questionName === "env_clean")).toEqual({
+      questionName: "env_clean",
+      dimension: "environment",
+      value: 5,
+      scaleMin: 1,
+      scaleMax: 5,
+    });
     expect(r.hasComment).toBe(true);
     expect(r.personal).toEqual([]);
   });
@@ -51,7 +69,12 @@ describe("validateAnswers on the citizen template", () => {
   });
 
   it("keeps contact details out of the stored answers but returns them for the follow-up", () => {
-    const r = validateAnswers(citizenSatisfaction, { ...complete(), contact_consent: true, contact_name: "王先生", contact_phone: "0912345678" });
+    const r = validateAnswers(citizenSatisfaction, {
+      ...complete(),
+      contact_consent: true,
+      contact_name: "王先生",
+      contact_phone: "0912345678",
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data).not.toHaveProperty("contact_name");
