@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { loadedYears } from "~/modules/calendar/calendar.server";
@@ -97,11 +98,12 @@ beforeAll(async () => {
 });
 
 describe("the shipped calendars in the seeded database", () => {
-  it("has 2025 and 2026 loaded with the DGPA's totals of days off", async () => {
-    expect(await loadedYears(prisma)).toEqual([2025, 2026]);
+  it("has 2025, 2026 and 2027 loaded with the DGPA's totals of days off", async () => {
+    expect(await loadedYears(prisma)).toEqual([2025, 2026, 2027]);
     for (const [year, daysOff] of [
       [2025, 118],
       [2026, 120],
+      [2027, 121],
     ]) {
       expect(await prisma.calendarDay.count({ where: { year } })).toBe(365);
       expect(await prisma.calendarDay.count({ where: { year, isHoliday: true } })).toBe(daysOff);
@@ -131,6 +133,25 @@ describe("monthly call plans from the calendar table", () => {
     for (const d of off) expect(dates).not.toContain(d.date);
     // A call a day at least: the plan uses exactly the month's worked days.
     expect(dates).toEqual(await workedDaysFromRows("2026-02"));
+  });
+
+  it("plans January to March 2027 with no call on a day off of the shipped 2027 file", async () => {
+    // Days off read from the shipped file's own text, not from the table the planner uses.
+    const offIn2027 = new Set(
+      readFileSync(new URL("../../prisma/seed/calendar/2027.csv", import.meta.url), "utf8")
+        .split(/\r?\n/)
+        .map((line) => line.split(","))
+        .filter((cells) => cells[2] === "2")
+        .map(([d]) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`),
+    );
+    expect([...offIn2027]).toEqual(expect.arrayContaining(["2027-01-01", "2027-02-04", "2027-02-09", "2027-02-10", "2027-03-01"]));
+    for (const month of ["2027-01", "2027-02", "2027-03"]) {
+      expect((await call(plansPage.action, planRequest(analyst, month))).status).toBe(200);
+      const dates = await plannedDates(month);
+      expect(dates.length).toBeGreaterThan(15);
+      expect(dates.filter((d) => offIn2027.has(d))).toEqual([]);
+      expect(dates.every((d) => d.startsWith(`${month}-`))).toBe(true);
+    }
   });
 });
 

@@ -35,6 +35,8 @@ describe("the shipped official calendars", () => {
   it.each([
     [2025, 118],
     [2026, 120],
+    // Counted from the DGPA's 116年 open-data file (see prisma/seed/calendar/README.md).
+    [2027, 121],
   ])("%i has every day once and the DGPA's published %i days off", (year, daysOff) => {
     const rows = rawRows(shipped(year));
     expect(rows).toHaveLength(365);
@@ -45,7 +47,7 @@ describe("the shipped official calendars", () => {
   });
 
   it("has 2025-02-08, a Saturday, as the one make-up working day (補行上班)", () => {
-    for (const year of [2025, 2026]) {
+    for (const year of [2025, 2026, 2027]) {
       const workedWeekends = parseDgpaCsv(shipped(year)).days.filter(
         (d) => !d.isHoliday && [0, 6].includes(new Date(`${d.date}T00:00:00Z`).getUTCDay()),
       );
