@@ -1,6 +1,9 @@
 /** Call plans per authority, the evaluator's scoring screen and improvement reports. */
 export const courtesyMessages = {
   "plan.error.noAuthority": "尚未建立上級機關，無法產生排程。",
+  "plan.error.noTargets": "此上級機關的機關尚未設定任何分機，無法產生排程；請先至「機關管理」新增單位分機。",
+  "plan.error.noEvaluators": "此上級機關尚無啟用中的測試人員，無法產生排程；請先至「使用者管理」新增測試人員。",
+  "plan.error.onlyOwnOffice": "「{office}」只有本機關的測試人員，無法排入（測試人員不測自己的機關）；請新增其他機關的測試人員。",
   "plan.authority": "上級機關",
   "plan.showAuthority": "查看",
   "plan.forAuthority": "排程與互測配對的上級機關：{authority}",

@@ -208,7 +208,6 @@ export const zhTW = {
   "courtesy.error.submitted": "此筆紀錄已送出，如需修改請循申復程序。",
   "courtesy.error.score": "評分有誤：{detail}",
   "courtesy.error.planExists": "該月份已有測試排程；如要重新產生請勾選「取代尚未執行的排程」。",
-  "courtesy.error.plan": "無法產生排程：{detail}",
   "call.status.planned": "待測試",
   "call.status.draft": "草稿",
   "call.status.submitted": "已送出",

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { t, type MessageKey } from "~/locales";
+import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { createMonthlyPlan, createMutualPairs, monthPlanSummary, ownOfficeCalls, planAuthority } from "~/modules/courtesy/plans.server";
-import { CalendarNotLoadedError } from "~/modules/calendar/working-days";
+import { AppError } from "~/utils/errors";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
@@ -67,16 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createMonthlyPlan(prisma, user.id, { ...parsed.data, authorityId, replace: parsed.data.replace === "on" });
     return json({ ok: t("plan.created", { calls: created.calls, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
-    if (e instanceof CalendarNotLoadedError) return json({ error: e.message }, { status: 400 });
-    if (!(e instanceof RangeError)) throw e;
-    return json(
-      { error: e.message === "plan-exists" ? t("courtesy.error.planExists") : t("courtesy.error.plan", { detail: e.message }) },
-      { status: 400 },
-    );
+    if (e instanceof AppError) return json({ error: e.message }, { status: e.status });
+    throw e;
   }
 }
-
-const mutualErrors: Record<string, MessageKey> = { "too-few": "mutual.error.tooFew", "pairs-exist": "mutual.error.exists" };
 
 async function pairOffices(actorId: number, authorityId: number, form: Record<string, unknown>) {
   const parsed = mutualSchema.safeParse(form);
@@ -90,7 +84,7 @@ async function pairOffices(actorId: number, authorityId: number, form: Record<st
     });
     return json({ ok: t("mutual.created", { count, month: rocMonthLabel(parsed.data.month) }) });
   } catch (e) {
-    if (e instanceof RangeError && e.message in mutualErrors) return json({ error: t(mutualErrors[e.message]) }, { status: 400 });
+    if (e instanceof AppError) return json({ error: e.message }, { status: e.status });
     throw e;
   }
 }

@@ -11,6 +11,7 @@ import { followUpUpdateSchema, getFollowUp, updateFollowUp } from "~/modules/sur
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse, idParam } from "~/utils/http.server";
+import type { FieldErrors } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUp.title")}｜${t("app.name")}` }];
 
@@ -42,14 +43,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await loadCase(user, params.id);
   const parsed = followUpUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
+    return json({ ok: false, errors: parsed.error.flatten().fieldErrors as FieldErrors }, { status: 400 });
   }
   if (typeof parsed.data.ownerId === "number") {
     const owner = await prisma.user.count({ where: { id: parsed.data.ownerId, officeId: c.officeId, active: true } });
     if (!owner) return json({ ok: false, errors: { ownerId: [t("error.invalidId")] } }, { status: 400 });
   }
   await updateFollowUp(prisma, c.id, user.id, parsed.data);
-  return json({ ok: true, errors: {} });
+  return json({ ok: true, errors: {} as FieldErrors });
 }
 
 export default function FollowUpCase() {

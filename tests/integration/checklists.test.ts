@@ -66,11 +66,11 @@ beforeAll(async () => {
 describe("recording a visit", () => {
   it("an evaluator fills in a mystery visit for another office: scored, banded, audited", async () => {
     const cookie = await evaluator();
-    const form = await newPage({
+    const form = (await newPage({
       request: get(`/checklists/new?template=${visitTemplateId}&office=${wanhua}&date=${today}`, cookie),
       params: {},
       context: {},
-    });
+    })) as Response;
     const page = await form.json();
     expect(page.offices.map((o: { id: number }) => o.id)).not.toContain(daan);
     expect(page.form.survey.pages.map((p: { name: string }) => p.name)).toEqual(["before", "slot_visit", "after"]);

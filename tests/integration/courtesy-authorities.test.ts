@@ -175,6 +175,52 @@ describe("call plans belong to one authority", () => {
     expect(adminView.summary.byStatus).toEqual({ planned: (await monthCalls(authorityB)).length });
   });
 
+  it("refuses, in zh-TW and writing nothing, an authority with no extensions, no evaluators, or only its own office's evaluator", async () => {
+    const authorityC = await prisma.authority.create({ data: { name: "基隆市政府民政處" } });
+    const post = () => planPost(admin, { month, callsPerTarget: "1", seed: "3", authority: String(authorityC.id) });
+    const refusal = async () => {
+      const res = await post();
+      return { status: res.status, error: ((await res.json()) as { error: string }).error };
+    };
+    const before = await prisma.testCall.count();
+    expect(await refusal()).toEqual({
+      status: 400,
+      error: "此上級機關的機關尚未設定任何分機，無法產生排程；請先至「機關管理」新增單位分機。",
+    });
+    const office = await prisma.office.create({
+      data: {
+        name: "基隆市仁愛區公所",
+        kind: "district",
+        city: "基隆市",
+        district: "仁愛區",
+        authorityId: authorityC.id,
+        peerGroupId,
+        phone: "02-2422-0001",
+      },
+    });
+    const unit = await prisma.unit.create({ data: { officeId: office.id, name: "民政課" } });
+    await prisma.extension.create({ data: { unitId: unit.id, number: "201" } });
+    expect(await refusal()).toEqual({
+      status: 400,
+      error: "此上級機關尚無啟用中的測試人員，無法產生排程；請先至「使用者管理」新增測試人員。",
+    });
+    await prisma.user.create({
+      data: {
+        email: "evaluator@klcg.gov.tw",
+        name: "基隆測試員",
+        role: "evaluator",
+        officeId: office.id,
+        passwordHash: await hashPassword("Keelung#2026"),
+      },
+    });
+    expect(await refusal()).toEqual({
+      status: 400,
+      error: "「基隆市仁愛區公所」只有本機關的測試人員，無法排入（測試人員不測自己的機關）；請新增其他機關的測試人員。",
+    });
+    expect(await prisma.testCall.count()).toBe(before);
+    expect(await prisma.callPlan.count({ where: { authorityId: authorityC.id } })).toBe(0);
+  });
+
   it("counts calls to the evaluator's own office per authority", async () => {
     // One unfair call in B: an evaluator of B calling their own office.
     const evaluator = await prisma.user.findUniqueOrThrow({

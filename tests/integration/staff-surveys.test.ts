@@ -28,11 +28,11 @@ describe("questionnaire versions", () => {
       dimension: "environment",
       rateValues: [1, 2, 3, 4, 5],
     });
-    const res = await editSurvey({
+    const res = (await editSurvey({
       request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify(json) }),
       params: { id: String(def.id) },
       context: {},
-    });
+    })) as Response;
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, created: true, version: 2 });
     const versions = await prisma.surveyVersion.findMany({
@@ -47,11 +47,11 @@ describe("questionnaire versions", () => {
     expect(await prisma.auditLog.count({ where: { action: "survey.version.create", entityId: String(def.id) } })).toBe(1);
 
     // Saving again while version 2 has no responses updates it in place.
-    const again = await editSurvey({
+    const again = (await editSurvey({
       request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: JSON.stringify({ ...json, title: "改版問卷" }) }),
       params: { id: String(def.id) },
       context: {},
-    });
+    })) as Response;
     expect(await again.json()).toMatchObject({ ok: true, created: false, version: 2 });
   });
 
@@ -62,11 +62,11 @@ describe("questionnaire versions", () => {
   ])("rejects %s with 400 and keeps the versions as they were", async (_label, text, message) => {
     const def = await prisma.surveyDefinition.findUniqueOrThrow({ where: { key: "staff-satisfaction" }, select: { id: true } });
     const before = await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, select: { json: true } });
-    const res = await editSurvey({
+    const res = (await editSurvey({
       request: formRequest(`/admin/surveys/${def.id}`, await admin(), { json: text }),
       params: { id: String(def.id) },
       context: {},
-    });
+    })) as Response;
     expect(res.status).toBe(400);
     expect((await res.json()).errors.join(" ")).toMatch(message);
     expect(await prisma.surveyVersion.findMany({ where: { definitionId: def.id }, select: { json: true } })).toEqual(before);

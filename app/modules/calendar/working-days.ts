@@ -1,5 +1,6 @@
 import { t } from "~/locales";
 import { addDays, parseMonth } from "~/utils/dates";
+import { AppError } from "~/utils/errors";
 
 /**
  * Working-day arithmetic over the government calendar. The calendar, not the weekday,
@@ -11,11 +12,14 @@ import { addDays, parseMonth } from "~/utils/dates";
 /** date (YYYY-MM-DD) → true when government offices work that day; only fully loaded years. */
 export type WorkedDays = ReadonlyMap<string, boolean>;
 
-/** The calendar of `year` has not been imported (or not completely); the request can't be answered yet. */
-export class CalendarNotLoadedError extends Error {
-  readonly status = 400;
+/**
+ * The calendar of `year` has not been imported (or not completely): a request needing it
+ * is refused (400) with the message naming the year. Its own class so that a citizen's
+ * answer can be stored with the due date pending instead.
+ */
+export class CalendarNotLoadedError extends AppError {
   constructor(readonly year: number) {
-    super(t("calendar.error.notLoaded", { year, roc: year - 1911 }));
+    super(400, t("calendar.error.notLoaded", { year, roc: year - 1911 }));
   }
 }
 

@@ -8,6 +8,8 @@ import { generateCallPlan, pairMutualTesting } from "./plan";
 import { questionBank, questionsForMonth, type QuestionKind } from "./question-bank";
 import { currentScale } from "./scales.server";
 import { idParam } from "~/utils/http.server";
+import { AppError } from "~/utils/errors";
+import { t } from "~/locales";
 
 /** Questions asked per office kind each month; the bank rotates by this window. */
 const QUESTIONS_PER_MONTH = 6;
@@ -70,9 +72,9 @@ export type PlanRequest = { authorityId: number; month: string; callsPerTarget: 
  * Draws an authority's plan of unannounced calls for a month with generateCallPlan and
  * stores it: its offices are called by its own evaluators only. An authority has at most
  * one assigned plan a month; `replace` swaps it while keeping any call already started
- * (draft or submitted). Other authorities' plans are never read or touched. Throws
- * RangeError when the plan cannot be drawn, and CalendarNotLoadedError when the month's
- * working days are not known yet.
+ * (draft or submitted). Other authorities' plans are never read or touched. Refuses with
+ * an AppError (400) when the authority has nothing to call or nobody to call it, when a
+ * plan exists and `replace` is not given, and when the month's calendar is not loaded.
  */
 export async function createMonthlyPlan(db: Db, actorId: number, req: PlanRequest & { replace?: boolean }) {
   const targets = await targetsOf(db, req.authorityId, req.month, req.seed);
@@ -81,6 +83,14 @@ export async function createMonthlyPlan(db: Db, actorId: number, req: PlanReques
     orderBy: { id: "asc" },
     select: { id: true, officeId: true, unitId: true },
   });
+  if (targets.length === 0) throw new AppError(400, t("plan.error.noTargets"));
+  if (evaluators.length === 0) throw new AppError(400, t("plan.error.noEvaluators"));
+  // An evaluator never calls their own office: a target needs one from another office.
+  const uncallable = targets.find((target) => evaluators.every((e) => e.officeId === target.officeId));
+  if (uncallable) {
+    const office = await db.office.findUniqueOrThrow({ where: { id: uncallable.officeId }, select: { name: true } });
+    throw new AppError(400, t("plan.error.onlyOwnOffice", { office: office.name }));
+  }
   const planned = generateCallPlan({
     workingDays: await workingDaysOf(db, req.month),
     targets,
@@ -111,7 +121,7 @@ export async function createMonthlyPlan(db: Db, actorId: number, req: PlanReques
       where: { authorityId_month_kind: { authorityId: req.authorityId, month: req.month, kind: "assigned" } },
       select: { id: true },
     });
-    if (existing && !req.replace) throw new RangeError("plan-exists");
+    if (existing && !req.replace) throw new AppError(400, t("courtesy.error.planExists"));
     if (existing) {
       await tx.testCall.deleteMany({ where: { planId: existing.id, status: "planned" } });
     }
@@ -147,7 +157,7 @@ const officeWithExtensions = {
  * month so that each tests one other and is tested by another, never itself, and stores the
  * pairs. Peer groups may span authorities, but pairs never do: another authority's pairs in
  * the same group are left alone. A month's pairs are drawn once unless `replace` is given.
- * Throws RangeError("too-few") below two offices and RangeError("pairs-exist").
+ * Refuses with an AppError (400) below two offices and when the month's pairs exist.
  */
 export async function createMutualPairs(
   db: Db,
@@ -159,7 +169,7 @@ export async function createMutualPairs(
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  if (offices.length < 2) throw new RangeError("too-few");
+  if (offices.length < 2) throw new AppError(400, t("mutual.error.tooFew"));
   const pairs = pairMutualTesting(
     offices.map((o) => o.id),
     req.seed,
@@ -167,7 +177,7 @@ export async function createMutualPairs(
   const ours = { month: req.month, peerGroupId: req.peerGroupId, tester: { authorityId: req.authorityId } };
   return db.$transaction(async (tx) => {
     const existing = await tx.mutualPair.count({ where: ours });
-    if (existing && !req.replace) throw new RangeError("pairs-exist");
+    if (existing && !req.replace) throw new AppError(400, t("mutual.error.exists"));
     await tx.mutualPair.deleteMany({ where: ours });
     await tx.mutualPair.createMany({
       data: pairs.map((p) => ({
