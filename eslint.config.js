@@ -18,6 +18,14 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error",
       "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // zod's own messages are English: app code takes z from ~/utils/zod, which installs zh-TW ones.
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "zod", message: "Import z from ~/utils/zod, which gives every issue a zh-TW message.", allowTypeImports: true }],
+        },
+      ],
     },
   },
+  { files: ["app/utils/zod.ts", "tests/**", "prisma/**"], rules: { "@typescript-eslint/no-restricted-imports": "off" } },
 );

@@ -9,6 +9,7 @@ import { requireUser } from "~/modules/org/auth.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse, readLimitedText } from "~/utils/http.server";
+import { AppError } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: `${t("scales.title")}｜${t("app.name")}` }];
 
@@ -46,8 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const saved = await saveScaleVersion(prisma, user.id, parsed.scale);
     return json({ ok: true as const, created: true, version: saved.scale.version });
   } catch (e) {
-    if (e instanceof RangeError)
-      return json({ ok: false as const, error: t("scales.error.invalid", { detail: e.message }) }, { status: 400 });
+    if (e instanceof AppError)
+      return json({ ok: false as const, error: t("scales.error.invalid", { detail: e.message }) }, { status: e.status });
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { createDefinition, listDefinitions, parseDefinition } from "~/modules/surveys/definitions.server";

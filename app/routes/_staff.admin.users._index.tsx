@@ -8,7 +8,7 @@ import { runForm, type FormResult } from "~/modules/org/form-actions.server";
 import { createUser, listUsers, userFormOptions } from "~/modules/org/users.server";
 import { parseForm, userCreateSchema } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ROLES } from "~/modules/org/roles";
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.user.title")}｜${t("app.name")}` }];

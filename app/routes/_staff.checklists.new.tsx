@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { SurveyForm } from "~/components/SurveyForm";
 import { t, type MessageKey } from "~/locales";
 import { RECORDING_ROLES, checklistSurvey, recordingRefusal } from "~/modules/checklists";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ScoringForm } from "~/components/ScoringForm";
 import { t, type MessageKey } from "~/locales";
 import type { IccResult, KappaResult } from "~/modules/courtesy/agreement";

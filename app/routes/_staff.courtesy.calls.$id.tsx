@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ScoringForm } from "~/components/ScoringForm";
 import { t, type MessageKey } from "~/locales";
 import { forbidden, requireUser, type SessionUser } from "~/modules/org/auth.server";
@@ -14,14 +14,15 @@ import { callToFormData, scoringSurvey } from "~/modules/courtesy/form";
 import { scaleById } from "~/modules/courtesy/scales.server";
 import { taipeiDate, taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, readJsonBody } from "~/utils/http.server";
+import { AppError } from "~/utils/errors";
+import { errorResponse, idParam, readJsonBody } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction = () => [{ title: `${t("nav.courtesy")}｜${t("app.name")}` }];
 
 /** A submitted, non-calibration call the user may see, with its scale; 404 / 403 otherwise. */
-async function loadScoredCall(user: SessionUser, idParam: string | undefined) {
-  const call = /^\d{1,9}$/.test(idParam ?? "") ? await getCall(prisma, Number(idParam)) : null;
+async function loadScoredCall(user: SessionUser, param: string | undefined) {
+  const call = await getCall(prisma, idParam(param));
   if (!call || call.status !== "submitted" || call.calibrationId !== null) throw errorResponse(404, t("error.notFound"));
   const office = await prisma.office.findUniqueOrThrow({ where: { id: call.officeId }, select: { id: true, authorityId: true } });
   if (!canSeeOffice(user, office)) forbidden();
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       marks = readCallForm(body.data, itemKeys).marks;
     } catch (e) {
-      if (e instanceof RangeError) return errorResponse(400, e.message);
+      if (e instanceof AppError) return errorResponse(e.status, e.message);
       throw e;
     }
   }

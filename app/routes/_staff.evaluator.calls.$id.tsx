@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { ScoringForm } from "~/components/ScoringForm";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";

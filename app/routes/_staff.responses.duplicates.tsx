@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
 import { formOk, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";

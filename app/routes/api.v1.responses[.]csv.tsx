@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { officeScope } from "~/modules/org/roles";
 import { authenticateBearer } from "~/modules/org/tokens.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { getUser, verifyLogin } from "~/modules/org/auth.server";
 import { prisma } from "~/utils/db.server";

@@ -317,7 +317,7 @@ describe("admin scales", () => {
     [
       "bands not highest first",
       JSON.stringify({ ...defaultScale, bands: [...defaultScale.bands].reverse() }),
-      /量表內容有誤：.*highest first/,
+      /量表內容有誤：等第應由高到低排列/,
     ],
     [
       "a duplicate item key",
@@ -328,7 +328,7 @@ describe("admin scales", () => {
           { ...defaultScale.parts[1], items: [...defaultScale.parts[1].items, defaultScale.parts[0].items[0]] },
         ],
       }),
-      /量表內容有誤：.*duplicate item key/,
+      /量表內容有誤：評分項目代碼「switchboardRings」重複/,
     ],
   ])("rejects %s with 400 and creates no version", async (_label, json, message) => {
     const { status, body } = await save(await admin(), json);

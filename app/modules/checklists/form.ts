@@ -110,7 +110,7 @@ export type FormResult = { ok: true; answers: ChecklistAnswers; notes: string } 
  * unknown is dropped silently: an unknown key, a value of the wrong type, a missing
  * check or required field is an error under the question's name, in zh-TW. Written
  * against the template rather than survey-core's validation, which lets wrong value
- * types through (DESIGN.md).
+ * types through (a string where a number belongs passes its validation).
  */
 export function readChecklistForm(template: ChecklistTemplateDef, data: unknown): FormResult {
   if (!isPlainObject(data) || Object.keys(data).length > 1000)

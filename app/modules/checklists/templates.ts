@@ -42,7 +42,7 @@ const items = (prefix: string, labels: string[]): ChecklistItem[] =>
   labels.map((label, i) => ({ key: `${prefix}${String(i + 1).padStart(2, "0")}`, label }));
 
 /**
- * 巡迴值星人員工作日志, from the end of seed 000 (臺北市萬華區公所): 14 environment items,
+ * 巡迴值星人員工作日志, the duty officer's log as 臺北市萬華區公所 keeps it: 14 environment items,
  * 28 facilities for citizens, 5 staff etiquette, checked in the five slots of the office
  * day (the lunch hour included, when the counters run with fewer staff), then recommended
  * staff, the volunteer on duty, and incidents.

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Db } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
 import { audit } from "~/modules/org/audit.server";
 import { t } from "~/locales";
 import { scoreCall, type Mark } from "./score";
@@ -78,7 +79,7 @@ export async function decideAppeal(
     try {
       newScore = scoreCall(stored.scale, revisedMarks, { partsTested: JSON.parse(appeal.call.partsTested) });
     } catch (e) {
-      if (e instanceof RangeError) return { ok: false, status: 400, message: t("courtesy.error.score", { detail: e.message }) };
+      if (e instanceof AppError) return { ok: false, status: 400, message: e.message };
       throw e;
     }
   }

@@ -5,12 +5,13 @@
  * results query leaves out: calibration never counts towards an office's results or
  * improvement reports.
  */
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Db } from "~/utils/db.server";
 import { t } from "~/locales";
 import { audit } from "~/modules/org/audit.server";
 import { officeScope, type ScopedUser } from "~/modules/org/roles";
-import { invalidFields } from "~/utils/errors";
+import { AppError, invalidFields } from "~/utils/errors";
+import { idField } from "~/modules/org/validation";
 import { taipeiDate } from "~/utils/dates";
 import { calibrationAgreement } from "./agreement";
 import { readCallForm } from "./calls.server";
@@ -32,10 +33,7 @@ const text = (max: number) =>
 export const calibrationCreateSchema = z.object({
   title: text(100),
   scenario: text(5000),
-  officeId: z
-    .string({ required_error: t("admin.form.invalidChoice") })
-    .regex(/^[1-9]\d{0,8}$/, t("admin.form.invalidChoice"))
-    .transform(Number),
+  officeId: idField,
   parts: z
     .string({ required_error: t("admin.form.invalidChoice") })
     .min(1, t("admin.form.invalidChoice"))
@@ -233,7 +231,7 @@ export async function submitCalibrationScore(
     );
     score = scoreCall(session.scale, input.marks, { partsTested: session.partsTested });
   } catch (e) {
-    if (e instanceof RangeError) return { ok: false, status: 400, message: t("courtesy.error.score", { detail: e.message }) };
+    if (e instanceof AppError) return { ok: false, status: 400, message: e.message };
     throw e;
   }
   const now = new Date();

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Db } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
 import { t } from "~/locales";
 import { scoreCall } from "./score";
 import type { Scale } from "./scale";
@@ -9,7 +10,7 @@ import { CALL_FIELDS, notesMissing, type CallInput } from "./form";
 import { refreshImprovementReport } from "./improvement.server";
 import { addDays, taipeiDate } from "~/utils/dates";
 
-/** Record forms are due by this day of the month after the call (seed 000). */
+/** An evaluator's record form is due by this day of the month after the call. */
 export const RECORD_DUE_DAY = 3;
 
 export function recordDueDate(month: string): string {
@@ -115,17 +116,17 @@ export async function lateCalls(db: Db, whose: { evaluatorId: number } | { offic
 const markSchema = z.union([z.literal("na"), z.number().finite()]);
 export const callFormSchema = z.record(z.string().max(100), z.unknown());
 
-/** Splits SurveyJS form data into marks, notes and the call's facts; type errors are RangeErrors. */
+/** Splits SurveyJS form data into marks, notes and the call's facts; wrong keys or types are refused with an AppError (400). */
 export function readCallForm(data: Record<string, unknown>, itemKeys: string[]): CallInput {
   const known = new Set<string>([...itemKeys, ...itemKeys.map((k) => `${k}-Comment`), ...Object.values(CALL_FIELDS)]);
   const unknown = Object.keys(data).find((key) => !known.has(key));
-  if (unknown) throw new RangeError(t("courtesy.error.unknownItem", { item: unknown }));
+  if (unknown) throw new AppError(400, t("courtesy.error.unknownItem", { item: unknown }));
   const marks: CallInput["marks"] = {};
   const notes: Record<string, string> = {};
   for (const key of itemKeys) {
     if (data[key] !== undefined) {
       const mark = markSchema.safeParse(data[key]);
-      if (!mark.success) throw new RangeError(t("courtesy.error.mark", { item: key }));
+      if (!mark.success) throw new AppError(400, t("courtesy.error.mark", { item: key }));
       marks[key] = mark.data;
     }
     const note = data[`${key}-Comment`];
@@ -134,11 +135,11 @@ export function readCallForm(data: Record<string, unknown>, itemKeys: string[]):
   const int = (v: unknown, max: number) => {
     if (v === undefined || v === null || v === "") return null;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new RangeError(t("courtesy.error.facts"));
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new AppError(400, t("courtesy.error.facts"));
     return n;
   };
   const comment = data[CALL_FIELDS.comment];
-  if (comment !== undefined && (typeof comment !== "string" || comment.length > 2000)) throw new RangeError(t("error.tooLong"));
+  if (comment !== undefined && (typeof comment !== "string" || comment.length > 2000)) throw new AppError(400, t("error.tooLong"));
   return {
     marks,
     notes,
@@ -183,7 +184,7 @@ export async function saveCall(
     input = readCallForm(data, itemKeys);
     if (submit) score = scoreCall(stored.scale, input.marks, { partsTested: call.partsTested });
   } catch (e) {
-    if (e instanceof RangeError) return { ok: false, status: 400, message: t("courtesy.error.score", { detail: e.message }) };
+    if (e instanceof AppError) return { ok: false, status: 400, message: e.message };
     throw e;
   }
   const missing = submit ? notesMissing(stored.scale, call.partsTested, input) : {};

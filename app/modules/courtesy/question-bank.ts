@@ -3,7 +3,7 @@ import { parseMonth } from "~/utils/dates";
 /**
  * Test-call questions per office kind (測試題庫), with the answer a unit should give.
  * Answers state national rules that were stable when written; fees and subsidies change,
- * so an office's admin is expected to review the bank (seed 000 revises it monthly).
+ * so an office's admin is expected to review the bank every month, as offices do with theirs.
  */
 
 export type QuestionKind = "district" | "household";

@@ -7,7 +7,7 @@ import { peerRanks } from "~/modules/reports/ranking";
 import { peerUniverse } from "~/modules/reports/ranking.server";
 import { taipeiMonth } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 import {
   addSums,
   bandLabels,
@@ -91,8 +91,7 @@ export async function resultsRequest(db: Db, user: SessionUser, url: URL, now = 
   const period = parsePeriod(url.searchParams, taipeiMonth(now));
   if (!period) throw errorResponse(400, t("results.error.period"));
   const officeParam = url.searchParams.get("office") || (user.role === "manager" ? String(user.officeId) : null);
-  if (officeParam !== null && !/^\d{1,9}$/.test(officeParam)) throw errorResponse(404, t("error.notFound"));
-  const office = officeParam === null ? null : await requireOfficeAccess(user, Number(officeParam));
+  const office = officeParam === null ? null : await requireOfficeAccess(user, idParam(officeParam));
   const offices = await db.office.findMany({
     where: scope,
     orderBy: [{ peerGroupId: "asc" }, { id: "asc" }],

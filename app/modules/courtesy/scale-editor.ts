@@ -3,7 +3,7 @@
  * trusts its shape, so the shape is checked here first; unknown fields are refused, since a
  * misspelt flag ("autofail") would otherwise be dropped without a word.
  */
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import type { Scale } from "./scale";
 
@@ -32,7 +32,12 @@ export function parseScaleText(text: string, key: string): ParsedScale {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: t("scales.error.json", { detail: (e as Error).message }) };
+    // The parser's own text is English; only the position it names is passed on, as a line.
+    const at = /position (\d+)/.exec((e as Error).message);
+    return {
+      ok: false,
+      error: at ? t("scales.error.jsonAt", { line: text.slice(0, Number(at[1])).split("\n").length }) : t("scales.error.json"),
+    };
   }
   const parsed = scaleSchema.safeParse(raw);
   if (!parsed.success) {

@@ -3,6 +3,8 @@
  * edit it, an edit becomes a new version, and a scored call keeps the version it was
  * scored with, so nothing here may assume the default scale.
  */
+import { t, type MessageKey } from "~/locales";
+import { AppError } from "~/utils/errors";
 
 export type ScaleItem = {
   key: string;
@@ -29,7 +31,7 @@ export type Scale = {
 };
 
 /**
- * The national service-quality award scale as adapted by cities (DOMAIN.md): switchboard
+ * The national service-quality award's telephone scale as cities adapt it: switchboard
  * 45 = answering speed 25 + courtesy 20; unit 55 = answering speed 15 + courtesy 25 +
  * answer content 15. Labels start with the aspect (接聽速度/禮貌/答覆內容) because the
  * scale type has no aspect level and evaluators' forms group by it.
@@ -126,55 +128,45 @@ export const defaultScale: Scale = {
   ],
 };
 
-/** Throws a RangeError naming the first problem; admins edit scales, so say what is wrong. */
+/** Refuses (AppError 400) with a zh-TW message naming the first problem: admins edit scales, so say what is wrong. */
 export function validateScale(scale: Scale): void {
-  if (!scale.key.trim()) throw new RangeError("scale key is empty");
-  if (!Number.isInteger(scale.version) || scale.version < 1) {
-    throw new RangeError(`scale ${scale.key}: version must be a positive integer, got ${scale.version}`);
-  }
-  if (!Number.isFinite(scale.improvementBelow) || scale.improvementBelow < 0 || scale.improvementBelow > 100) {
-    throw new RangeError(`scale ${scale.key}: improvementBelow must be within 0-100, got ${scale.improvementBelow}`);
-  }
-  validateBands(scale);
-  if (scale.parts.length === 0) throw new RangeError(`scale ${scale.key} has no parts`);
+  const refuse = (key: MessageKey, params: Record<string, string | number> = {}): never => {
+    throw new AppError(400, t(key, params));
+  };
+  if (!scale.key.trim()) refuse("scale.error.emptyKey");
+  if (!Number.isInteger(scale.version) || scale.version < 1) refuse("scale.error.version");
+  if (!Number.isFinite(scale.improvementBelow) || scale.improvementBelow < 0 || scale.improvementBelow > 100)
+    refuse("scale.error.threshold");
+  validateBands(scale, refuse);
+  if (scale.parts.length === 0) refuse("scale.error.noParts");
 
   const partKeys = new Set<string>();
   const itemKeys = new Set<string>();
   for (const part of scale.parts) {
-    if (!part.key.trim()) throw new RangeError(`scale ${scale.key}: a part has an empty key`);
-    if (partKeys.has(part.key)) throw new RangeError(`scale ${scale.key}: duplicate part key "${part.key}"`);
+    if (!part.key.trim()) refuse("scale.error.partKey");
+    if (partKeys.has(part.key)) refuse("scale.error.duplicatePart", { part: part.key });
     partKeys.add(part.key);
-    if (part.items.length === 0) throw new RangeError(`scale ${scale.key}: part "${part.key}" has no items`);
+    if (part.items.length === 0) refuse("scale.error.noItems", { part: part.label });
     for (const item of part.items) {
-      if (!item.key.trim()) throw new RangeError(`scale ${scale.key}: part "${part.key}" has an item with an empty key`);
+      if (!item.key.trim()) refuse("scale.error.itemKey", { part: part.label });
       // Marks are keyed by item alone, so a key must not repeat even across parts.
-      if (itemKeys.has(item.key)) throw new RangeError(`scale ${scale.key}: duplicate item key "${item.key}"`);
+      if (itemKeys.has(item.key)) refuse("scale.error.duplicateItem", { item: item.key });
       itemKeys.add(item.key);
-      if (!Number.isFinite(item.maxPoints) || item.maxPoints <= 0) {
-        throw new RangeError(`scale ${scale.key}: item "${item.key}" needs positive maxPoints, got ${item.maxPoints}`);
-      }
-      if (item.autoFail && item.allowNA) {
-        // "na" on a fail item would let an evaluator skip the very check that decides the call.
-        throw new RangeError(`scale ${scale.key}: item "${item.key}" cannot be both autoFail and allowNA`);
-      }
+      if (!Number.isFinite(item.maxPoints) || item.maxPoints <= 0) refuse("scale.error.maxPoints", { item: item.label });
+      // "na" on a fail item would let an evaluator skip the very check that decides the call.
+      if (item.autoFail && item.allowNA) refuse("scale.error.failAndNA", { item: item.label });
     }
   }
 }
 
-function validateBands(scale: Scale): void {
+function validateBands(scale: Scale, refuse: (key: MessageKey, params?: Record<string, string | number>) => never): void {
   const { bands } = scale;
-  if (bands.length === 0) throw new RangeError(`scale ${scale.key} has no bands`);
+  if (bands.length === 0) refuse("scale.error.noBands");
   bands.forEach((band, i) => {
-    if (!band.label.trim()) throw new RangeError(`scale ${scale.key}: band ${i + 1} has an empty label`);
-    if (!Number.isFinite(band.min)) throw new RangeError(`scale ${scale.key}: band "${band.label}" has no numeric min`);
-    if (i > 0 && band.min >= bands[i - 1].min) {
-      throw new RangeError(
-        `scale ${scale.key}: bands must be listed highest first, "${band.label}" (${band.min}) follows "${bands[i - 1].label}" (${bands[i - 1].min})`,
-      );
-    }
+    if (!band.label.trim()) refuse("scale.error.bandLabel", { n: i + 1 });
+    if (!Number.isFinite(band.min)) refuse("scale.error.bandMin", { band: band.label });
+    if (i > 0 && band.min >= bands[i - 1].min) refuse("scale.error.bandOrder", { band: band.label, previous: bands[i - 1].label });
   });
   const lowest = bands[bands.length - 1];
-  if (lowest.min > 0) {
-    throw new RangeError(`scale ${scale.key}: the lowest band "${lowest.label}" must start at 0, not ${lowest.min}`);
-  }
+  if (lowest.min > 0) refuse("scale.error.lowestBand", { band: lowest.label });
 }

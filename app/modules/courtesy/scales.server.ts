@@ -33,7 +33,7 @@ export async function scaleVersions(db: Db, key: string) {
   });
 }
 
-/** Saves an edited scale as the next version: calls already scored keep theirs. Throws RangeError when malformed. */
+/** Saves an edited scale as the next version: calls already scored keep theirs. Refuses a malformed one (AppError 400). */
 export async function saveScaleVersion(db: Db, actorId: number, edited: Scale): Promise<StoredScale> {
   return db.$transaction(async (tx) => {
     const latest = await tx.courtesyScale.findFirst({

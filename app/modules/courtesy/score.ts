@@ -1,3 +1,5 @@
+import { t } from "~/locales";
+import { AppError } from "~/utils/errors";
 import { validateScale, type Scale, type ScaleItem, type ScalePart } from "./scale";
 
 export type Mark = number | "na";
@@ -19,6 +21,8 @@ export type CallScore = {
  * out of the maximum. An automatic-fail item marked 0 makes the total 0; raw and the parts
  * keep the marks as given, so reports can still show where points were lost.
  * Every mark of a tested part is required: a silently missing mark would read as 0.
+ * Marks a person could send wrongly are refused with an AppError (400, zh-TW); a malformed
+ * scale or parts list is a defect of the caller and stays a RangeError.
  */
 export function scoreCall(scale: Scale, marks: Record<string, Mark>, o: { partsTested?: string[] } = {}): CallScore {
   validateScale(scale);
@@ -42,7 +46,7 @@ export function scoreCall(scale: Scale, marks: Record<string, Mark>, o: { partsT
     raw += sub.raw;
     max += sub.max;
   }
-  if (max === 0) throw new RangeError("every item of the parts tested is marked na: nothing to score");
+  if (max === 0) throw new AppError(400, t("score.error.allNA"));
 
   const total = failed ? 0 : roundHalfUp1((raw * 100) / max);
   const band = scale.bands.find((b) => b.min <= total);
@@ -62,29 +66,27 @@ function testedParts(scale: Scale, keys: string[] | undefined): ScalePart[] {
   return scale.parts.filter((p) => keys.includes(p.key));
 }
 
+function labelOf(part: ScalePart, key: string): string {
+  return part.items.find((i) => i.key === key)?.label ?? key;
+}
+
 function checkMarkKeys(scale: Scale, marks: Record<string, Mark>, tested: ScalePart[]): void {
   for (const key of Object.keys(marks)) {
     const part = scale.parts.find((p) => p.items.some((i) => i.key === key));
-    if (!part) throw new RangeError(`unknown item "${key}" for scale ${scale.key} v${scale.version}`);
-    if (!tested.includes(part)) {
-      throw new RangeError(`item "${key}" belongs to part "${part.key}", which was not tested`);
-    }
+    if (!part) throw new AppError(400, t("courtesy.error.unknownItem", { item: key }));
+    if (!tested.includes(part)) throw new AppError(400, t("score.error.partNotTested", { item: labelOf(part, key), part: part.label }));
   }
 }
 
 function checkedMark(item: ScaleItem, marks: Record<string, Mark>): Mark {
-  if (!Object.hasOwn(marks, item.key)) throw new RangeError(`missing mark for item "${item.key}"`);
+  if (!Object.hasOwn(marks, item.key)) throw new AppError(400, t("score.error.missing", { item: item.label }));
   const mark: unknown = marks[item.key];
   if (mark === "na") {
-    if (!item.allowNA) throw new RangeError(`item "${item.key}" cannot be marked not applicable`);
+    if (!item.allowNA) throw new AppError(400, t("score.error.naNotAllowed", { item: item.label }));
     return mark;
   }
-  if (typeof mark !== "number" || !Number.isFinite(mark)) {
-    throw new RangeError(`mark for item "${item.key}" must be a finite number or "na", got ${String(mark)}`);
-  }
-  if (mark < 0 || mark > item.maxPoints) {
-    throw new RangeError(`mark ${mark} for item "${item.key}" is outside 0-${item.maxPoints}`);
-  }
+  if (typeof mark !== "number" || !Number.isFinite(mark)) throw new AppError(400, t("courtesy.error.mark", { item: item.label }));
+  if (mark < 0 || mark > item.maxPoints) throw new AppError(400, t("score.error.outOfRange", { item: item.label, max: item.maxPoints }));
   return mark;
 }
 

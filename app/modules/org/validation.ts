@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import { t } from "~/locales";

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, idParam } from "~/utils/http.server";
 import { t } from "~/locales";
 import { newChannelCode } from "./channels.server";
 
@@ -99,8 +99,8 @@ export async function listChannels(db: Db) {
 }
 
 /** The channel named by a route's id parameter, or a thrown 404. */
-export async function requireChannel(db: Db, idParam: string | undefined) {
-  const channel = /^\d{1,9}$/.test(idParam ?? "") ? await getChannel(db, Number(idParam)) : null;
+export async function requireChannel(db: Db, param: string | undefined) {
+  const channel = await getChannel(db, idParam(param));
   if (!channel) throw errorResponse(404, t("error.notFound"));
   return channel;
 }

@@ -1,4 +1,4 @@
-/** The four dimensions required by the plans (seed 004), plus overall satisfaction. */
+/** The four dimensions the service-quality plans require (environment, courtesy, professionalism, measures), plus overall satisfaction. */
 export const STANDARD_DIMENSIONS = ["environment", "courtesy", "professionalism", "measures", "overall"] as const;
 
 export type StandardDimension = (typeof STANDARD_DIMENSIONS)[number];

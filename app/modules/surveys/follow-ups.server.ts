@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { t } from "~/locales";

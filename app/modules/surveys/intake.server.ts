@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { prisma } from "~/utils/db.server";
 import { clientIp, errorResponse, readLimitedText } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";

@@ -1,5 +1,5 @@
 import type { Model, Question } from "survey-core";
-import { z } from "zod";
+import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { withSurveyModel } from "./model";
 

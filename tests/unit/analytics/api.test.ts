@@ -1,4 +1,4 @@
-// The public surface promised in issue 3: every function is exported from ~/modules/analytics.
+// The public surface: every function is exported from ~/modules/analytics.
 import { describe, expect, it } from "vitest";
 import * as analytics from "~/modules/analytics";
 

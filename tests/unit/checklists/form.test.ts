@@ -47,7 +47,7 @@ const visitAnswers: ChecklistAnswers = {
 };
 
 describe("built-in templates", () => {
-  it("the duty officer's log has seed 000's 47 items in three groups, five slots and the extra sections", () => {
+  it("the duty officer's log has its 47 items in three groups, five slots and the extra sections", () => {
     expect(dutyLogTemplate.groups.map((g) => g.items.length)).toEqual([14, 28, 5]);
     expect(dutyLogTemplate.slots.map((s) => s.label)).toEqual([
       "08:30 至 10:30",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScale, validateScale, type Scale } from "~/modules/courtesy";
+import { AppError } from "~/utils/errors";
 
 const copy = (): Scale => structuredClone(defaultScale);
 const partMax = (scale: Scale, key: string) => scale.parts.find((p) => p.key === key)!.items.reduce((s, i) => s + i.maxPoints, 0);
@@ -17,7 +18,7 @@ describe("defaultScale", () => {
     expect(defaultScale.improvementBelow).toBe(90);
   });
 
-  it("has the switchboard 45 and unit 55 parts of DOMAIN.md, split by aspect", () => {
+  it("has the switchboard 45 and unit 55 parts of the award scale, split by aspect", () => {
     expect(defaultScale.parts.map((p) => [p.key, p.label])).toEqual([
       ["switchboard", "總機"],
       ["unit", "業務單位"],
@@ -57,27 +58,27 @@ describe("validateScale", () => {
     [
       "duplicate item keys across parts",
       (s) => (s.parts[1].items[0].key = s.parts[0].items[0].key),
-      /duplicate item key "switchboardRings"/,
+      /評分項目代碼「switchboardRings」重複/,
     ],
-    ["duplicate part keys", (s) => (s.parts[1].key = "switchboard"), /duplicate part key/],
-    ["zero maxPoints", (s) => (s.parts[0].items[0].maxPoints = 0), /positive maxPoints/],
-    ["negative maxPoints", (s) => (s.parts[0].items[0].maxPoints = -5), /positive maxPoints/],
-    ["NaN maxPoints", (s) => (s.parts[0].items[0].maxPoints = NaN), /positive maxPoints/],
-    ["bands not descending", (s) => s.bands.reverse(), /highest first/],
-    ["equal band minimums", (s) => (s.bands[1].min = 90), /highest first/],
-    ["lowest band above 0", (s) => s.bands.pop(), /must start at 0/],
-    ["no bands", (s) => (s.bands = []), /no bands/],
-    ["no parts", (s) => (s.parts = []), /no parts/],
-    ["a part without items", (s) => (s.parts[0].items = []), /part "switchboard" has no items/],
-    ["an empty item key", (s) => (s.parts[0].items[0].key = " "), /empty key/],
-    ["autoFail with allowNA", (s) => (s.parts[1].items[0].allowNA = true), /both autoFail and allowNA/],
-    ["version 0", (s) => (s.version = 0), /version/],
-    ["improvementBelow above 100", (s) => (s.improvementBelow = 120), /improvementBelow/],
+    ["duplicate part keys", (s) => (s.parts[1].key = "switchboard"), /受測部分代碼「switchboard」重複/],
+    ["zero maxPoints", (s) => (s.parts[0].items[0].maxPoints = 0), /的滿分應為正數/],
+    ["negative maxPoints", (s) => (s.parts[0].items[0].maxPoints = -5), /的滿分應為正數/],
+    ["NaN maxPoints", (s) => (s.parts[0].items[0].maxPoints = NaN), /的滿分應為正數/],
+    ["bands not descending", (s) => s.bands.reverse(), /等第應由高到低排列/],
+    ["equal band minimums", (s) => (s.bands[1].min = 90), /等第應由高到低排列/],
+    ["lowest band above 0", (s) => s.bands.pop(), /應從 0 分起算/],
+    ["no bands", (s) => (s.bands = []), /^量表至少需要一個等第。$/],
+    ["no parts", (s) => (s.parts = []), /^量表至少需要一個受測部分。$/],
+    ["a part without items", (s) => (s.parts[0].items = []), /「總機」至少需要一個評分項目/],
+    ["an empty item key", (s) => (s.parts[0].items[0].key = " "), /「總機」有評分項目缺少代碼/],
+    ["autoFail with allowNA", (s) => (s.parts[1].items[0].allowNA = true), /不可同時為「未接聽即 0 分」與「可標為不適用」/],
+    ["version 0", (s) => (s.version = 0), /量表版本應為正整數/],
+    ["improvementBelow above 100", (s) => (s.improvementBelow = 120), /改善門檻應介於 0 到 100 分/],
   ];
-  it.each(broken)("rejects %s", (_, breakIt, message) => {
+  it.each(broken)("refuses %s with a 400 and a zh-TW message", (_, breakIt, message) => {
     const scale = copy();
     breakIt(scale);
-    expect(() => validateScale(scale)).toThrow(RangeError);
+    expect(() => validateScale(scale)).toThrow(AppError);
     expect(() => validateScale(scale)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultScale, scoreCall, type Mark, type Scale } from "~/modules/courtesy";
+import { AppError } from "~/utils/errors";
 
 /** Full marks for the parts given (all parts by default). */
 function fullMarks(scale: Scale, parts = scale.parts.map((p) => p.key)): Record<string, Mark> {
@@ -115,29 +116,41 @@ describe("scoreCall", () => {
     });
   });
 
-  describe("rejects bad marks with a RangeError", () => {
+  describe("refuses marks a person could send wrongly with a 400 and a zh-TW message naming the item", () => {
     const full = fullMarks(defaultScale);
-    const cases: [string, Record<string, Mark>, { partsTested?: string[] } | undefined, RegExp][] = [
-      ["a mark above the maximum", { ...full, unitTone: 4.5 }, undefined, /unitTone.*outside 0-4/],
-      ["a negative mark", { ...full, switchboardRings: -1 }, undefined, /switchboardRings.*outside/],
-      ["NaN", { ...full, unitClosing: NaN }, undefined, /unitClosing.*finite/],
-      ["Infinity", { ...full, unitClosing: Infinity }, undefined, /unitClosing.*finite/],
-      ["a string other than na", { ...full, unitClosing: "2" as unknown as number }, undefined, /unitClosing.*finite/],
-      ["an unknown item", { ...full, smile: 3 }, undefined, /unknown item "smile"/],
-      ["na on an item without allowNA", { ...full, unitGreeting: "na" }, undefined, /unitGreeting.*not applicable/],
-      ["a missing mark", (({ unitTone: _dropped, ...rest }) => rest)(full), undefined, /missing mark for item "unitTone"/],
+    const label = (key: string) => defaultScale.parts.flatMap((p) => p.items).find((i) => i.key === key)!.label;
+    const cases: [string, Record<string, Mark>, { partsTested?: string[] } | undefined, string][] = [
+      ["a mark above the maximum", { ...full, unitTone: 4.5 }, undefined, `「${label("unitTone")}」的分數應介於 0 到 4 分。`],
+      ["a negative mark", { ...full, switchboardRings: -1 }, undefined, `「${label("switchboardRings")}」的分數應介於 0 到 15 分。`],
+      ["NaN", { ...full, unitClosing: NaN }, undefined, `「${label("unitClosing")}」的分數應為數字或「不適用」。`],
+      ["Infinity", { ...full, unitClosing: Infinity }, undefined, `「${label("unitClosing")}」的分數應為數字或「不適用」。`],
+      [
+        "a string other than na",
+        { ...full, unitClosing: "2" as unknown as number },
+        undefined,
+        `「${label("unitClosing")}」的分數應為數字或「不適用」。`,
+      ],
+      ["an unknown item", { ...full, smile: 3 }, undefined, "「smile」不是本次測試的評分項目。"],
+      ["na on an item without allowNA", { ...full, unitGreeting: "na" }, undefined, `「${label("unitGreeting")}」不可標為不適用。`],
+      ["a missing mark", (({ unitTone: _dropped, ...rest }) => rest)(full), undefined, `「${label("unitTone")}」尚未評分。`],
       [
         "a mark for a part not tested",
         full,
         { partsTested: ["switchboard"] },
-        /"unitAnswered" belongs to part "unit", which was not tested/,
+        `「${label("unitAnswered")}」屬於本次未受測的「業務單位」，不可評分。`,
       ],
-      ["an unknown part", full, { partsTested: ["switchboard", "counter"] }, /unknown part "counter"/],
-      ["no part tested", {}, { partsTested: [] }, /partsTested is empty/],
     ];
     it.each(cases)("%s", (_, marks, o, message) => {
-      expect(() => scoreCall(defaultScale, marks, o)).toThrow(RangeError);
+      expect(() => scoreCall(defaultScale, marks, o)).toThrow(AppError);
       expect(() => scoreCall(defaultScale, marks, o)).toThrow(message);
+    });
+
+    it.each([
+      ["an unknown part", { partsTested: ["switchboard", "counter"] }, /unknown part "counter"/],
+      ["no part tested", { partsTested: [] }, /partsTested is empty/],
+    ])("treats %s, which only code can send, as a defect (RangeError)", (_, o, message) => {
+      expect(() => scoreCall(defaultScale, o.partsTested.length ? full : {}, o)).toThrow(RangeError);
+      expect(() => scoreCall(defaultScale, o.partsTested.length ? full : {}, o)).toThrow(message);
     });
 
     it("rejects a call where every item is not applicable", () => {
@@ -145,12 +158,12 @@ describe("scoreCall", () => {
         ...defaultScale,
         parts: [{ key: "p", label: "p", items: [{ key: "a", label: "a", maxPoints: 5, allowNA: true }] }],
       };
-      expect(() => scoreCall(allNA, { a: "na" })).toThrow(/nothing to score/);
+      expect(() => scoreCall(allNA, { a: "na" })).toThrow("受測部分的項目都標為不適用，無法計分。");
     });
 
-    it("rejects a malformed scale", () => {
+    it("rejects a malformed scale with the scale editor's message", () => {
       const bad: Scale = { ...defaultScale, bands: [] };
-      expect(() => scoreCall(bad, full)).toThrow(RangeError);
+      expect(() => scoreCall(bad, full)).toThrow("量表至少需要一個等第。");
     });
   });
 });

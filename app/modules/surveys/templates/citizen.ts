@@ -1,6 +1,6 @@
 import { freeComment, likert } from "./likert";
 
-/** Citizen satisfaction (民眾滿意度): the four dimensions of seed 004 and overall. */
+/** Citizen satisfaction (民眾滿意度): the four dimensions the service-quality plans require, and overall. */
 export const citizenSatisfaction = {
   title: "洽公民眾滿意度調查",
   description: "感謝您撥冗填答，本問卷採匿名方式，約需 1 分鐘。",
