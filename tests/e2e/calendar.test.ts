@@ -10,7 +10,7 @@ import { submitResponse } from "~/modules/surveys/responses.server";
 import { appInBrowser } from "../support/app";
 import { fixtureCsv, fixtureDays } from "../support/calendar-fixture";
 import { login } from "../support/login";
-import { watchPage } from "../support/page-watch";
+import { watchPage } from "../support/page";
 import { startServer } from "../support/server";
 
 const RATED = [

@@ -8,7 +8,7 @@ import { KIOSK_RESET_SECONDS } from "~/modules/surveys/kiosk";
 import { appInBrowser } from "../support/app";
 import { seriousViolations } from "../support/axe";
 import { login } from "../support/login";
-import { collectPageErrors, expectHydrated } from "../support/page-errors";
+import { waitForHydration, watchErrors } from "../support/page";
 
 const app = appInBrowser();
 const CITIZENS = 10;
@@ -35,15 +35,15 @@ describe("a kiosk at the counter", () => {
     async () => {
       const admin = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const adminPage = await admin.newPage();
-      const adminErrors = collectPageErrors(adminPage);
+      const adminErrors = watchErrors(adminPage);
       await login(adminPage, app.url, "admin@demo.gov.tw", "Admin#2026");
       await adminPage.goto(`${app.url}/admin/channels`);
-      await expectHydrated(adminPage);
+      await waitForHydration(adminPage);
       await adminPage.getByLabel("名稱（例如：一樓服務台）").fill("一樓服務台平板");
       await adminPage.getByLabel("機關", { exact: true }).selectOption({ label: "臺北市萬華區公所" });
       await adminPage.getByLabel("類型").selectOption({ label: "平板／資訊站" });
       await Promise.all([adminPage.waitForURL(/\/admin\/channels\/\d+$/), adminPage.getByRole("button", { name: "新增" }).click()]);
-      await expectHydrated(adminPage);
+      await waitForHydration(adminPage);
       expect(adminErrors).toEqual([]);
       await admin.close();
       const channel = await prisma.channel.findFirstOrThrow({
@@ -62,13 +62,13 @@ describe("a kiosk at the counter", () => {
       const kiosk = await app.browser.newContext({ viewport: { width: 800, height: 1280 } });
       await kiosk.clock.install();
       const page = await kiosk.newPage();
-      const errors = collectPageErrors(page);
+      const errors = watchErrors(page);
       const start = `${app.url}/s/${channel.code}?device=counter-1`;
       await page.goto(start);
       for (let i = 0; i < CITIZENS; i += 1) {
         await page.waitForSelector('[data-name="env_clean"]');
         const servedAt = Date.now();
-        await expectHydrated(page);
+        await waitForHydration(page);
         await answer(page, servedAt, (i % 5) + 1);
         await page.waitForURL(`${app.url}/s/${channel.code}/thanks?device=counter-1`);
         const shownAt = Date.now();
@@ -114,9 +114,9 @@ describe("a kiosk at the counter", () => {
   it("the next-citizen button resets at once", async () => {
     const channel = await prisma.channel.findFirstOrThrow({ where: { kind: "kiosk" }, select: { code: true } });
     const page = await app.browser.newPage();
-    const errors = collectPageErrors(page);
+    const errors = watchErrors(page);
     await page.goto(`${app.url}/s/${channel.code}/thanks`);
-    await expectHydrated(page);
+    await waitForHydration(page);
     await page.getByText(`${KIOSK_RESET_SECONDS} 秒後開始下一位填答。`).waitFor();
     await Promise.all([page.waitForURL(`${app.url}/s/${channel.code}`), page.getByRole("link", { name: "下一位填答" }).click()]);
     await page.waitForSelector('[data-name="env_clean"]');

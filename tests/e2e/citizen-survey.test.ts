@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { appInBrowser } from "../support/app";
 import { PHONE_VIEWPORT } from "../support/browser";
 import { seriousViolations } from "../support/axe";
-import { collectPageErrors, expectHydrated } from "../support/page-errors";
+import { waitForHydration, watchErrors } from "../support/page";
 import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
 
 const app = appInBrowser();
@@ -16,10 +16,10 @@ async function rate(page: Page, name: string, value: number) {
 describe("citizen survey on a phone", () => {
   it("answers /s/demo, sees the thank-you page, and the response is stored", async () => {
     const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
-    const errors = collectPageErrors(page);
+    const errors = watchErrors(page);
     const comment = `e2e 留言 ${Date.now()}`;
     await page.goto(`${app.url}/s/demo`);
-    await expectHydrated(page);
+    await waitForHydration(page);
     await expect(page.title()).resolves.toContain("萬華區公所");
     // No horizontal scrolling on a 360 px phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
@@ -36,7 +36,7 @@ describe("citizen survey on a phone", () => {
 
     await page.waitForURL(`${app.url}/s/demo/thanks`);
     await page.getByRole("heading", { name: "感謝您的填答" }).waitFor();
-    await expectHydrated(page);
+    await waitForHydration(page);
     const thanksViolations = await seriousViolations(page);
     expect(thanksViolations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     expect(errors).toEqual([]);
@@ -55,7 +55,7 @@ describe("citizen survey on a phone", () => {
 
   it("shows the server's refusal above the form, keeps the answers, and accepts the resend", async () => {
     const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(20_000);
     const comment = `被拒後重送 ${Date.now()}`;
     await page.goto(`${app.url}/s/demo`);
     await page.waitForLoadState("networkidle");
@@ -104,9 +104,9 @@ describe("citizen survey on a phone", () => {
 
   it("heads the page with the questionnaire's title and the office, and reads the progress steps by page title", async () => {
     const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
-    const errors = collectPageErrors(page);
+    const errors = watchErrors(page);
     await page.goto(`${app.url}/s/demo`);
-    await expectHydrated(page);
+    await waitForHydration(page);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(citizenSatisfaction.title);
     await page.locator(".survey-header").getByText("臺北市萬華區公所").waitFor();
     // SurveyJS's own title is not repeated below the page heading.

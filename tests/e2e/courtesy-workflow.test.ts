@@ -8,9 +8,8 @@ import { appInBrowser } from "../support/app";
 import { seriousViolations } from "../support/axe";
 import { PHONE_VIEWPORT } from "../support/browser";
 import { login } from "../support/login";
-import { watchPage } from "../support/page-watch";
+import { openHydrated, waitForHydration, watchErrors, watchPage } from "../support/page";
 import { fixtureCsv, fixtureYearWithMakeUpDay } from "../support/calendar-fixture";
-import { openHydrated, waitForHydration, watchErrors } from "../support/page-check";
 
 let callId: number;
 let tomorrowCallId: number;
@@ -65,7 +64,7 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
   it("an evaluator on a phone sees today's call, counts rings, scores it and submits", async () => {
     const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
     const errors = watchErrors(page);
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(20_000);
     await login(page, app.url, "evaluator@demo.gov.tw", "Evaluator#2026");
     expect(new URL(page.url()).pathname).toBe("/evaluator");
     await page.getByText("臺北市萬華區公所").first().waitFor();
@@ -116,7 +115,7 @@ describe("telephone-courtesy test, from the call to the appeal", () => {
   it("the office manager sees the score with its deductions and appeals", async () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(20_000);
     await login(page, app.url, "manager@demo.gov.tw", "Manager#2026");
     await page.goto(`${app.url}/courtesy`);
     await page.locator(`a[href="/courtesy/calls/${callId}"]`).first().click();

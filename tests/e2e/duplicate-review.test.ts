@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { appInBrowser } from "../support/app";
 import { seriousViolations } from "../support/axe";
 import { login } from "../support/login";
-import { collectPageErrors, expectHydrated } from "../support/page-errors";
+import { waitForHydration, watchErrors } from "../support/page";
 
 const app = appInBrowser(async () => {
   // The office has a flagged response to review, whatever the seed drew.
@@ -16,11 +16,11 @@ describe("duplicate review page", () => {
   it("a manager finds it in the menu, clears a flagged response and flags it back", async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const errors = collectPageErrors(page);
+    const errors = watchErrors(page);
     await login(page, app.url, "manager@demo.gov.tw", "Manager#2026");
     await page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "疑似重複填答" }).click();
     await page.waitForURL(`${app.url}/responses/duplicates`);
-    await expectHydrated(page);
+    await waitForHydration(page);
     await page.getByRole("heading", { level: 1, name: "疑似重複填答" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 

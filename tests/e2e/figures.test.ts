@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { appInBrowser } from "../support/app";
 import { insertResponses, latestCompleteMonth, ratedItems } from "../support/figures";
 import { login } from "../support/login";
+import { openHydrated, watchErrors } from "../support/page";
 
 let month: string;
 let wanhuaId: number;
@@ -95,28 +96,6 @@ const app = appInBrowser(async () => {
   });
 });
 
-/** Collects page errors, console errors and error statuses while the page is used. */
-function watch(page: Page) {
-  page.setDefaultTimeout(20_000);
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(`console: ${m.text()}`);
-  });
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  return problems;
-}
-
-/** Opens a page and waits until React has hydrated it (its nodes carry React's fiber keys). */
-async function open(page: Page, path: string) {
-  const res = await page.goto(`${app.url}${path}`);
-  expect(res?.status()).toBe(200);
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => Object.keys(document.querySelector("h1") ?? {}).some((k) => k.startsWith("__reactFiber")));
-}
-
 const INTERVAL = /^\d{1,3}\.\d%–\d{1,3}\.\d%$/;
 
 async function expectFigurePage(page: Page) {
@@ -142,10 +121,11 @@ async function expectFigurePage(page: Page) {
 describe("satisfaction figures in the browser", () => {
   it("the overview and an office page, as analyst: last complete month, intervals as bounds, 樣本數不足 unranked", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = watch(page);
+    page.setDefaultTimeout(20_000);
+    const problems = watchErrors(page);
     await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
 
-    await open(page, "/offices");
+    await openHydrated(page, `${app.url}/offices`);
     await expectFigurePage(page);
     const few = page.getByRole("row").filter({ hasText: "臺北市測試甲區公所" });
     await expect(few.innerText()).resolves.toContain("樣本數不足");
@@ -161,7 +141,7 @@ describe("satisfaction figures in the browser", () => {
       .first()
       .waitFor();
 
-    await open(page, `/offices/${wanhuaId}?month=${month}`);
+    await openHydrated(page, `${app.url}/offices/${wanhuaId}?month=${month}`);
     await expectFigurePage(page);
     await page.getByRole("row").filter({ hasText: "服務禮儀" }).waitFor();
     expect(await page.getByTestId("overall-interval").innerText()).toMatch(/95 % 信賴區間 \d{1,3}\.\d%–\d{1,3}\.\d%，n = \d+/);
@@ -173,14 +153,15 @@ describe("satisfaction figures in the browser", () => {
 
   it("an office page and the overview, as the office's manager", async () => {
     const page = await app.browser.newPage();
-    const problems = watch(page);
+    page.setDefaultTimeout(20_000);
+    const problems = watchErrors(page);
     await login(page, app.url, "manager@demo.gov.tw", "Manager#2026");
-    await open(page, `/offices/${wanhuaId}`);
+    await openHydrated(page, `${app.url}/offices/${wanhuaId}`);
     await expectFigurePage(page);
     const rows = await page.getByTestId("peer-ranking").locator("tbody tr").allInnerTexts();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^\d+ \/ \d+\s+臺北市萬華區公所/);
-    await open(page, "/offices");
+    await openHydrated(page, `${app.url}/offices`);
     await expectFigurePage(page);
     expect(await page.locator("tbody tr").count()).toBe(1);
     expect(problems).toEqual([]);
@@ -189,9 +170,10 @@ describe("satisfaction figures in the browser", () => {
 
   it("a custom questionnaire has its own results view, picked from the selector", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = watch(page);
+    page.setDefaultTimeout(20_000);
+    const problems = watchErrors(page);
     await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
-    await open(page, `/offices/${wanhuaId}?month=${month}`);
+    await openHydrated(page, `${app.url}/offices/${wanhuaId}?month=${month}`);
     await page.getByLabel("問卷").selectOption({ label: "說明會問卷" });
     await Promise.all([page.waitForURL(new RegExp(`survey=${customId}`)), page.getByRole("button", { name: "查詢" }).click()]);
     await page.getByRole("heading", { name: "各題作答分布" }).waitFor();
@@ -201,23 +183,24 @@ describe("satisfaction figures in the browser", () => {
     expect(await heard.getByRole("row").filter({ hasText: "海報" }).innerText()).toMatch(/海報\s+4\s+57\.1%/);
     expect(await page.getByRole("heading", { name: "各構面滿意度" }).count()).toBe(0);
 
-    await open(page, `/offices/${wanhuaId}?month=${month}&survey=${customId}`);
+    await openHydrated(page, `${app.url}/offices/${wanhuaId}?month=${month}&survey=${customId}`);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);
 
   it("the courtesy results mark an office under 3 calls 樣本數不足 instead of ranking it; the checklist trend still draws", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems = watch(page);
+    page.setDefaultTimeout(20_000);
+    const problems = watchErrors(page);
     await login(page, app.url, "analyst@demo.gov.tw", "Analyst#2026");
-    await open(page, `/courtesy/results?month=${callMonth}`);
+    await openHydrated(page, `${app.url}/courtesy/results?month=${callMonth}`);
     const row = page.getByRole("row").filter({ hasText: "臺北市萬華區公所" });
     expect(await row.locator("td").nth(2).innerText()).toBe("樣本數不足");
     expect(await row.locator("td").nth(3).innerText()).toBe("2");
     const ranks = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
     expect(ranks.filter((r) => /^\d+ \/ \d+$/.test(r)).length).toBeGreaterThan(10);
     await page.getByText("至少 3 通").waitFor();
-    await open(page, "/checklists");
+    await openHydrated(page, `${app.url}/checklists`);
     expect(problems).toEqual([]);
     await page.close();
   }, 180_000);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { startServer, type RunningServer } from "./server";
@@ -9,6 +9,9 @@ import { startServer, type RunningServer } from "./server";
  */
 export function appInBrowser(prepare?: () => Promise<void>) {
   const app = {} as { server: RunningServer; browser: Browser; url: string };
+  // A browser test drives a real server and Chromium on a shared 2-core machine: a page
+  // that loads in 1 s alone may take ten under load, so each test gets a minute and a half.
+  vi.setConfig({ testTimeout: 90_000 });
   beforeAll(async () => {
     await prepare?.();
     app.server = await startServer();
