@@ -12,20 +12,7 @@ import { fixtureCsv, fixtureDays } from "../support/calendar-fixture";
 import { login } from "../support/login";
 import { watchPage } from "../support/page";
 import { startServer } from "../support/server";
-
-const RATED = [
-  "env_clean",
-  "env_signs",
-  "env_facilities",
-  "courtesy_attitude",
-  "courtesy_active",
-  "prof_knowledge",
-  "prof_efficiency",
-  "prof_clarity",
-  "measures_online",
-  "measures_info",
-  "overall",
-];
+import { RATED } from "../support/citizen";
 
 let pendingId = 0;
 let officeId = 0;

@@ -7,19 +7,8 @@ import * as calendarPage from "~/routes/_staff.admin.calendar";
 import * as plansPage from "~/routes/_staff.courtesy.plans";
 import { seedShippedCalendars } from "../../prisma/seed/calendar";
 import { fixtureCsv, fixtureDays, fixtureYearWithMakeUpDay } from "../support/calendar-fixture";
-import { formRequest, sessionCookie } from "../support/session";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<unknown>;
-
-/** A loader's or action's Response, whether returned or thrown. */
-async function call(handler: Handler, request: Request): Promise<Response> {
-  try {
-    return (await handler({ request, params: {}, context: {} })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+import { formRequest, run, sessionCookie } from "../support/session";
+import { RATED } from "../support/citizen";
 
 function upload(cookie: string, name: string, type: string, content: BlobPart): Request {
   const form = new FormData();
@@ -70,19 +59,6 @@ async function plannedDates(month: string): Promise<string[]> {
   return [...new Set(calls.map((c) => c.scheduledDate))].sort();
 }
 
-const RATED = [
-  "env_clean",
-  "env_signs",
-  "env_facilities",
-  "courtesy_attitude",
-  "courtesy_active",
-  "prof_knowledge",
-  "prof_efficiency",
-  "prof_clarity",
-  "measures_online",
-  "measures_info",
-  "overall",
-];
 const dissatisfied = { ...Object.fromEntries(RATED.map((n) => [n, 4])), overall: 1 };
 
 let admin = "";
@@ -115,7 +91,7 @@ describe("monthly call plans from the calendar table", () => {
   it("refuses a month of a year not loaded: 400, the zh-TW message, nothing written", async () => {
     const year = Math.max(...(await loadedYears(prisma))) + 1;
     const before = await writes();
-    const res = await call(plansPage.action, planRequest(analyst, `${year}-01`));
+    const res = await run(plansPage.action, planRequest(analyst, `${year}-01`));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe(
       `尚未匯入 ${year} 年（民國 ${year - 1911} 年）政府行政機關辦公日曆，請系統管理者至「辦公日曆」頁面匯入。`,
@@ -125,7 +101,7 @@ describe("monthly call plans from the calendar table", () => {
   });
 
   it("plans 2026-02 on the table's working days: none of 02-16..02-20 or any other day off", async () => {
-    const res = await call(plansPage.action, planRequest(analyst, "2026-02"));
+    const res = await run(plansPage.action, planRequest(analyst, "2026-02"));
     expect(res.status).toBe(200);
     const dates = await plannedDates("2026-02");
     const off = await prisma.calendarDay.findMany({ where: { date: { startsWith: "2026-02-" }, isHoliday: true }, select: { date: true } });
@@ -145,7 +121,7 @@ describe("monthly call plans from the calendar table", () => {
     const off = new Set(days.filter((d) => d.off).map((d) => d.date));
     expect([...off]).toEqual(expect.arrayContaining(["2027-01-01", "2027-02-04", "2027-02-09", "2027-02-10", "2027-03-01"]));
     for (const month of ["2027-01", "2027-02", "2027-03"]) {
-      expect((await call(plansPage.action, planRequest(analyst, month))).status).toBe(200);
+      expect((await run(plansPage.action, planRequest(analyst, month))).status).toBe(200);
       const dates = await plannedDates(month);
       expect(dates.filter((d) => off.has(d))).toEqual([]);
       expect(dates).toEqual(days.filter((d) => !d.off && d.date.startsWith(`${month}-`)).map((d) => d.date));
@@ -166,11 +142,11 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
     pendingCaseId = result.followUpId!;
     const stored = await prisma.followUpCase.findUniqueOrThrow({ where: { id: pendingCaseId }, select: { dueDate: true, status: true } });
     expect(stored).toEqual({ dueDate: null, status: "open" });
-    expect((await call(plansPage.action, planRequest(analyst, "2031-01"))).status).toBe(400);
+    expect((await run(plansPage.action, planRequest(analyst, "2031-01"))).status).toBe(400);
   });
 
   it("imports the year, fills the waiting due date counting the make-up Saturday, and audits it", async () => {
-    const res = await call(calendarPage.action, upload(admin, "2031.csv", "text/csv", fixtureCsv(fixture.days)));
+    const res = await run(calendarPage.action, upload(admin, "2031.csv", "text/csv", fixtureCsv(fixture.days)));
     expect(res.status).toBe(200);
     const daysOff = fixture.days.filter((d) => d.off).length;
     expect((await res.json()).ok).toMatch(new RegExp(`^已匯入 2031 年（民國 120 年）辦公日曆：放假 ${daysOff} 天`));
@@ -197,7 +173,7 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
   });
 
   it("plans a month of the imported year on its worked days: the make-up Saturday in, the holiday out", async () => {
-    const res = await call(plansPage.action, planRequest(analyst, "2031-01"));
+    const res = await run(plansPage.action, planRequest(analyst, "2031-01"));
     expect(res.status).toBe(200);
     const dates = await plannedDates("2031-01");
     expect(dates).toEqual(await workedDaysFromRows("2031-01"));
@@ -207,7 +183,7 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
 
   it("replaces a year on a second import, keeping one row per day", async () => {
     const changed = fixtureDays(2031, { "2031-06-02": { off: true, note: "測試用調整放假" } });
-    const res = await call(
+    const res = await run(
       calendarPage.action,
       upload(admin, "2031-revised.CSV", "application/vnd.ms-excel", fixtureCsv(changed, { eol: "\n", bom: true })),
     );
@@ -229,7 +205,7 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
 
 describe("the calendar admin page", () => {
   it("lists the loaded years with days off and make-up days, warns about missing years, shows a year's special days", async () => {
-    const res = await call(calendarPage.loader, new Request("http://localhost/admin/calendar?year=2025", { headers: { Cookie: admin } }));
+    const res = await run(calendarPage.loader, new Request("http://localhost/admin/calendar?year=2025", { headers: { Cookie: admin } }));
     expect(res.status).toBe(200);
     const body = await res.json();
     const loaded = await loadedYears(prisma);
@@ -252,7 +228,7 @@ describe("the calendar admin page", () => {
       ["2026-01", 400],
       ["1999", 404],
     ] as const) {
-      const res = await call(
+      const res = await run(
         calendarPage.loader,
         new Request(`http://localhost/admin/calendar?year=${year}`, { headers: { Cookie: admin } }),
       );
@@ -264,10 +240,10 @@ describe("the calendar admin page", () => {
   it("is for admins only: 403 for an analyst or a manager, nothing written", async () => {
     const before = await writes();
     for (const cookie of [analyst, manager]) {
-      expect(
-        (await call(calendarPage.loader, new Request("http://localhost/admin/calendar", { headers: { Cookie: cookie } }))).status,
-      ).toBe(403);
-      expect((await call(calendarPage.action, upload(cookie, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032))))).status).toBe(403);
+      expect((await run(calendarPage.loader, new Request("http://localhost/admin/calendar", { headers: { Cookie: cookie } }))).status).toBe(
+        403,
+      );
+      expect((await run(calendarPage.action, upload(cookie, "2032.csv", "text/csv", fixtureCsv(fixtureDays(2032))))).status).toBe(403);
     }
     expect(await writes()).toEqual(before);
   });
@@ -313,7 +289,7 @@ describe("the calendar admin page", () => {
     ],
   ])("refuses %s with %i and a zh-TW message, writing nothing", async (_, status, request, message) => {
     const before = await writes();
-    const res = await call(calendarPage.action, request());
+    const res = await run(calendarPage.action, request());
     expect(res.status).toBe(status);
     expect((await res.json()).error).toMatch(message);
     expect(await writes()).toEqual(before);

@@ -9,21 +9,7 @@ import { loader as resultsCsv } from "~/routes/courtesy.results[.]csv";
 import { taipeiDate, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { loadFixtureYearsFor } from "../support/calendar-years";
-import { formRequest, sessionCookie } from "../support/session";
-
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<unknown>;
-
-/** A loader's or action's Response, whether returned or thrown (403, 404). */
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    return (await handler({ request, params, context: {} })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+import { formRequest, get, run, sessionCookie } from "../support/session";
 
 type Summary = {
   authorityId: number;

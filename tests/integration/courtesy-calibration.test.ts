@@ -4,9 +4,8 @@ import type { CalibrationAgreement } from "~/modules/courtesy/agreement";
 import * as detail from "~/routes/_staff.courtesy.calibration.$id";
 import * as list from "~/routes/_staff.courtesy.calibration._index";
 import { prisma } from "~/utils/db.server";
-import { formRequest, sessionCookie } from "../support/session";
+import { formRequest, get, run, sessionCookie } from "../support/session";
 
-type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<unknown>;
 type Results = {
   evaluators: { evaluatorId: number; name: string; total: number; meanAbsDeviation: number | null; mostDeviant: boolean }[];
   agreement: CalibrationAgreement;
@@ -19,18 +18,6 @@ type DetailBody = {
   myTotal: number | null;
   results: Results | null;
 };
-
-/** Runs a loader or action and returns its Response, whether returned or thrown (redirects, 403s). */
-async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    return (await handler({ request, params, context: {} })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 
 function scoreRequest(id: number, cookie: string, answers: unknown, raw?: string) {
   return new Request(`http://localhost/courtesy/calibration/${id}`, {

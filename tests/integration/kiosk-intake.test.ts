@@ -5,20 +5,8 @@ import { resetRateLimits } from "~/utils/rate-limit.server";
 import { readFillToken } from "~/modules/surveys/fill-token.server";
 import { action as pageSubmit, loader as pageLoader } from "~/routes/s.$code";
 import { loader as thanksLoader } from "~/routes/s.$code_.thanks";
+import { RATED } from "../support/citizen";
 
-const RATED = [
-  "env_clean",
-  "env_signs",
-  "env_facilities",
-  "courtesy_attitude",
-  "courtesy_active",
-  "prof_knowledge",
-  "prof_efficiency",
-  "prof_clarity",
-  "measures_online",
-  "measures_info",
-  "overall",
-];
 const answers = (value: number) => Object.fromEntries(RATED.map((n) => [n, value]));
 const KIOSK = "kiosk-front";
 // The tablet's one and only browser: every citizen at the counter carries the same cookie.

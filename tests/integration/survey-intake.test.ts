@@ -5,20 +5,8 @@ import { issueFillToken } from "~/modules/surveys/fill-token.server";
 import { action as apiSubmit } from "~/routes/api.v1.channels.$code.responses";
 import { loader as apiChannel } from "~/routes/api.v1.channels.$code";
 import { action as pageSubmit, loader as pageLoader } from "~/routes/s.$code";
+import { RATED } from "../support/citizen";
 
-const RATED = [
-  "env_clean",
-  "env_signs",
-  "env_facilities",
-  "courtesy_attitude",
-  "courtesy_active",
-  "prof_knowledge",
-  "prof_efficiency",
-  "prof_clarity",
-  "measures_online",
-  "measures_info",
-  "overall",
-];
 const answers = (value = 4, extra: Record<string, unknown> = {}) => ({ ...Object.fromEntries(RATED.map((n) => [n, value])), ...extra });
 
 function apiPost(code: string, body: unknown, ip = "10.0.0.1") {

@@ -15,3 +15,20 @@ export async function sessionCookie(email: string, password: string): Promise<st
 export function formRequest(url: string, cookie: string, fields: Record<string, string>): Request {
   return new Request(`http://localhost${url}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
 }
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<unknown>;
+
+/** A loader's or action's Response, whether it returned it or threw it (403, 404). */
+export async function run(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
+  try {
+    return (await handler({ request, params, context: {} })) as Response;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+/** A signed-in GET of a path. */
+export function get(path: string, cookie: string): Request {
+  return new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+}

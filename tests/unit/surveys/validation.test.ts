@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateAnswers } from "~/modules/surveys/validation";
 import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
-
-const RATED = [
-  "env_clean",
-  "env_signs",
-  "env_facilities",
-  "courtesy_attitude",
-  "courtesy_active",
-  "prof_knowledge",
-  "prof_efficiency",
-  "prof_clarity",
-  "measures_online",
-  "measures_info",
-  "overall",
-];
+import { RATED } from "../../support/citizen";
 
 function complete(value = 4): Record<string, unknown> {
   return Object.fromEntries(RATED.map((n) => [n, value]));
