@@ -31,6 +31,12 @@ export function ScoringForm({ json, data, readOnly, busy, callTools = true, erro
     m.data = loaded.current;
     m.showCompletedPage = false;
     if (readOnly) m.mode = "display";
+    // SurveyJS names a comment box only for questions without a title: give each item's
+    // note box a name that says whose note it is, for screen readers and voice control.
+    m.onAfterRenderQuestion.add((_, { question, htmlElement }) => {
+      if (question.getType() !== "rating") return;
+      htmlElement.querySelector("textarea")?.setAttribute("aria-label", t("scoring.noteFor", { item: question.title }));
+    });
     return m;
   }, [definition, readOnly]);
 

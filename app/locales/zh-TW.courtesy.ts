@@ -9,6 +9,7 @@ export const courtesyMessages = {
   "plan.forAuthority": "排程與互測配對的上級機關：{authority}",
   "improvement.calls": "依據 {count} 通測試電話",
   "scoring.submit": "送出評分",
+  "scoring.noteFor": "扣分說明：{item}",
   "scoring.rings": "響鈴聲數",
   "scoring.seconds": "接聽前等候秒數",
   "scoring.part": "{part}（{points} 分）",

@@ -3,9 +3,9 @@ import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, uns
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { t, type MessageKey } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
-import { calendarYears, importCalendarYear, specialDaysOf } from "~/modules/calendar/calendar.server";
+import { calendarYears, importCalendarYear, missingYears, specialDaysOf } from "~/modules/calendar/calendar.server";
 import { CalendarCsvError, decodeDgpaCsv } from "~/modules/calendar/dgpa-csv";
-import { rocDateLabel, taipeiDate, weekday } from "~/utils/dates";
+import { rocDateLabel, weekday } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 
@@ -23,8 +23,7 @@ const yearLabel = (year: number) => t("calendar.yearLabel", { year, roc: year - 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
   const years = await calendarYears(prisma);
-  const thisYear = Number(taipeiDate(new Date()).slice(0, 4));
-  const missing = [thisYear, thisYear + 1].filter((y) => !years.some((x) => x.year === y));
+  const missing = await missingYears(prisma);
   const asked = new URL(request.url).searchParams.get("year");
   if (asked !== null && !/^\d{4}$/.test(asked)) throw errorResponse(400, t("calendar.error.year"));
   if (asked !== null && !years.some((y) => String(y.year) === asked)) throw errorResponse(404, t("error.notFound"));

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
@@ -93,6 +94,13 @@ export default function Plans() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  // The form posts to the month it plans, so the summary below shows that month afterwards.
+  const [planMonth, setPlanMonth] = useState(d.month);
+  useEffect(() => setPlanMonth(d.month), [d.month]);
+  const planTarget = `?${new URLSearchParams({
+    month: isIsoMonth(planMonth) ? planMonth : d.month,
+    ...(d.authorityId ? { authority: String(d.authorityId) } : {}),
+  })}`;
   return (
     <>
       <p>
@@ -116,13 +124,13 @@ export default function Plans() {
         </Form>
       )}
       <p>{t("plan.forAuthority", { authority: d.authorities.find((a) => a.id === d.authorityId)?.name ?? t("common.none") })}</p>
-      <Form method="post" className="card">
+      <Form method="post" action={planTarget} className="card">
         <input type="hidden" name="intent" value="plan" />
         <input type="hidden" name="authority" value={d.authorityId ?? ""} />
         <h2>{t("plan.generate")}</h2>
         <p className="muted">{t("plan.help")}</p>
         <label htmlFor="month">{t("office.month")}</label>
-        <input id="month" name="month" type="month" defaultValue={d.month} required />
+        <input id="month" name="month" type="month" value={planMonth} onChange={(e) => setPlanMonth(e.target.value)} required />
         <label htmlFor="callsPerTarget">{t("plan.callsPerTarget")}</label>
         <input id="callsPerTarget" name="callsPerTarget" type="number" min={1} max={4} defaultValue={1} required />
         <label htmlFor="seed">{t("plan.seed")}</label>

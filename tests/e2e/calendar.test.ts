@@ -97,7 +97,7 @@ describe("the working-day calendar in the browser", () => {
 });
 
 describe("a production start without demo data", () => {
-  it("imports the shipped 2025 and 2026 calendars into an empty database", async () => {
+  it("imports the shipped 2025, 2026 and 2027 calendars into an empty database", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sqp-empty-"));
     const file = path.join(dir, "empty.db");
     try {
@@ -115,6 +115,7 @@ describe("a production start without demo data", () => {
       expect(years).toEqual([
         { year: 2025, days: 365, off: 118 },
         { year: 2026, days: 365, off: 120 },
+        { year: 2027, days: 365, off: 121 },
       ]);
       expect(offices.n).toBe(0);
     } finally {

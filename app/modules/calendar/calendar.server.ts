@@ -1,7 +1,7 @@
 import type { Db, DbOrTx } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { followUpDueDate } from "~/modules/surveys/follow-up";
-import { parseMonth, weekday } from "~/utils/dates";
+import { parseMonth, taipeiDate, weekday } from "~/utils/dates";
 import { parseDgpaCsv } from "./dgpa-csv";
 import { daysInYear, workingDaysIn, type WorkedDays } from "./working-days";
 
@@ -71,6 +71,27 @@ export async function importCalendarYear(db: Db, csvText: string, actorId: numbe
     });
     return { year, daysOff, filled };
   });
+}
+
+/**
+ * The years an admin must import now: this year and the next (plans are drawn ahead), and
+ * every year a waiting follow-up case needs for its due date (its own year and the next,
+ * as three working days may cross New Year), whichever of them is not loaded.
+ */
+export async function missingYears(db: DbOrTx, now = new Date()): Promise<number[]> {
+  const thisYear = Number(taipeiDate(now).slice(0, 4));
+  const wanted = new Set([thisYear, thisYear + 1]);
+  const waiting = { where: { dueDate: null }, select: { createdAt: true } } as const;
+  const [first, last] = await Promise.all([
+    db.followUpCase.findFirst({ ...waiting, orderBy: { createdAt: "asc" } }),
+    db.followUpCase.findFirst({ ...waiting, orderBy: { createdAt: "desc" } }),
+  ]);
+  if (first && last) {
+    for (let y = Number(taipeiDate(first.createdAt).slice(0, 4)); y <= Number(taipeiDate(last.createdAt).slice(0, 4)) + 1; y += 1)
+      wanted.add(y);
+  }
+  const loaded = await loadedYears(db);
+  return [...wanted].filter((y) => !loaded.includes(y)).sort((a, b) => a - b);
 }
 
 /** Each loaded year with its count of days off and its make-up working days (worked weekends). */
