@@ -7,7 +7,7 @@ import * as calendarPage from "~/routes/_staff.admin.calendar";
 import * as plansPage from "~/routes/_staff.courtesy.plans";
 import { seedShippedCalendars } from "../../prisma/seed/calendar";
 import { fixtureCsv, fixtureDays, fixtureYearWithMakeUpDay } from "../support/calendar-fixture";
-import { formRequest, run, sessionCookie } from "../support/session";
+import { formRequest, get, run, sessionCookie } from "../support/session";
 import { RATED } from "../support/citizen";
 
 function upload(cookie: string, name: string, type: string, content: BlobPart): Request {
@@ -142,6 +142,9 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
     pendingCaseId = result.followUpId!;
     const stored = await prisma.followUpCase.findUniqueOrThrow({ where: { id: pendingCaseId }, select: { dueDate: true, status: true } });
     expect(stored).toEqual({ dueDate: null, status: "open" });
+    // The admin page names the years the waiting case needs, beside this year and the next.
+    const page = await (await run(calendarPage.loader, get("/admin/calendar", admin))).json();
+    expect(page.missing).toEqual(expect.arrayContaining([2030, 2031]));
     expect((await run(plansPage.action, planRequest(analyst, "2031-01"))).status).toBe(400);
   });
 

@@ -81,14 +81,15 @@ export async function importCalendarYear(db: Db, csvText: string, actorId: numbe
 export async function missingYears(db: DbOrTx, now = new Date()): Promise<number[]> {
   const thisYear = Number(taipeiDate(now).slice(0, 4));
   const wanted = new Set([thisYear, thisYear + 1]);
-  const waiting = { where: { dueDate: null }, select: { createdAt: true } } as const;
+  // Counted from the citizen's answer, as the due date is.
+  const waiting = { where: { followUp: { dueDate: null } }, select: { submittedAt: true } } as const;
   const [first, last] = await Promise.all([
-    db.followUpCase.findFirst({ ...waiting, orderBy: { createdAt: "asc" } }),
-    db.followUpCase.findFirst({ ...waiting, orderBy: { createdAt: "desc" } }),
+    db.response.findFirst({ ...waiting, orderBy: { submittedAt: "asc" } }),
+    db.response.findFirst({ ...waiting, orderBy: { submittedAt: "desc" } }),
   ]);
   if (first && last) {
-    for (let y = Number(taipeiDate(first.createdAt).slice(0, 4)); y <= Number(taipeiDate(last.createdAt).slice(0, 4)) + 1; y += 1)
-      wanted.add(y);
+    const [from, to] = [first, last].map((r) => Number(taipeiDate(r.submittedAt).slice(0, 4)));
+    for (let y = from; y <= to + 1; y += 1) wanted.add(y);
   }
   const loaded = await loadedYears(db);
   return [...wanted].filter((y) => !loaded.includes(y)).sort((a, b) => a - b);
