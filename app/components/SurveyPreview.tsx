@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { Survey } from "survey-react-ui";
 import { t } from "~/locales";
 import { createSurveyModel, definitionErrors } from "~/modules/surveys/model";
+import { jsonSyntaxMessage } from "~/utils/json-text";
 
 /**
  * Live preview of a SurveyJS definition being edited; shows SurveyJS's own complaints
@@ -13,7 +14,7 @@ export function SurveyPreview({ text }: { text: string }) {
     try {
       json = JSON.parse(text);
     } catch (e) {
-      return { errors: [t("surveyAdmin.error.json", { detail: (e as Error).message })] };
+      return { errors: [jsonSyntaxMessage(text, e)] };
     }
     const errors = definitionErrors(json);
     if (errors.length > 0) return { errors };

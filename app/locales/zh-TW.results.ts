@@ -63,8 +63,6 @@ export const resultsMessages = {
   "scales.saved": "已建立第 {version} 版，之後的測試將使用新版本；原有紀錄維持原版本。",
   "scales.unchanged": "內容與第 {version} 版相同，未建立新版本。",
   "scales.rejected": "量表未儲存：",
-  "scales.error.json": "JSON 格式錯誤，請檢查括號、引號與逗號。",
-  "scales.error.jsonAt": "JSON 格式錯誤，請檢查第 {line} 行附近的括號、引號與逗號。",
   "scales.error.shape": "量表格式不正確：欄位 {path}（{detail}）",
   "scales.error.key": '量表代碼不可變更，請保留 "key": "{key}"。',
   "scales.error.invalid": "量表內容有誤：{detail}",

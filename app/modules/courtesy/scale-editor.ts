@@ -5,6 +5,7 @@
  */
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
+import { jsonSyntaxMessage } from "~/utils/json-text";
 import type { Scale } from "./scale";
 
 const points = z.number().finite();
@@ -32,12 +33,7 @@ export function parseScaleText(text: string, key: string): ParsedScale {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    // The parser's own text is English; only the position it names is passed on, as a line.
-    const at = /position (\d+)/.exec((e as Error).message);
-    return {
-      ok: false,
-      error: at ? t("scales.error.jsonAt", { line: text.slice(0, Number(at[1])).split("\n").length }) : t("scales.error.json"),
-    };
+    return { ok: false, error: jsonSyntaxMessage(text, e) };
   }
   const parsed = scaleSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
-import { t } from "~/locales";
 import { definitionErrors } from "./model";
+import { jsonSyntaxMessage } from "~/utils/json-text";
 
 export async function listDefinitions(db: Db) {
   const defs = await db.surveyDefinition.findMany({
@@ -49,7 +49,7 @@ export function parseDefinition(text: string): ParsedDefinition {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [t("surveyAdmin.error.json", { detail: (e as Error).message })] };
+    return { ok: false, errors: [jsonSyntaxMessage(text, e)] };
   }
   const errors = definitionErrors(json);
   if (errors.length > 0) return { ok: false, errors };

@@ -1,4 +1,4 @@
-import { Model, Serializer } from "survey-core";
+import { Model, Serializer, type JsonError } from "survey-core";
 import "survey-core/i18n/traditional-chinese";
 import { t } from "~/locales";
 
@@ -51,11 +51,30 @@ export function withSurveyModel<T>(json: unknown, run: (model: Model) => T): T {
   return run(model);
 }
 
+/** SurveyJS's complaint about a definition, in zh-TW: its own text is English. */
+function surveyJsComplaint(e: JsonError): string {
+  // The subclasses name the property and the class; the base class declares neither.
+  const named = e as JsonError & { propertyName?: string; className?: string; baseClassName?: string };
+  const params = { property: named.propertyName ?? "", className: named.className ?? named.baseClassName ?? "" };
+  switch (e.type) {
+    case "unknownproperty":
+      return t("surveyAdmin.error.unknownProperty", params);
+    case "incorrecttypeproperty":
+      return t("surveyAdmin.error.incorrectType", params);
+    case "missingtypeproperty":
+      return t("surveyAdmin.error.missingType", params);
+    case "requiredproperty":
+      return t("surveyAdmin.error.requiredProperty", params);
+    default:
+      return t("surveyAdmin.error.surveyjs", params);
+  }
+}
+
 /** What is wrong with a definition, in zh-TW: SurveyJS's own complaints (`jsonErrors`) and no questions. */
 export function definitionErrors(json: unknown): string[] {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return [t("surveyAdmin.error.notObject")];
   const model = new Model(json);
-  const errors = (model.jsonErrors ?? []).map((e) => t("surveyAdmin.error.surveyjs", { detail: e.message }));
+  const errors = (model.jsonErrors ?? []).map(surveyJsComplaint);
   if (model.getAllQuestions().length === 0) errors.push(t("surveyAdmin.error.noQuestions"));
   return errors;
 }
