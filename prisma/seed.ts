@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { prisma, type Db } from "../app/utils/db.server";
 import { workedDays } from "../app/modules/calendar/calendar.server";
+import { rebuildMonthlyStats } from "../app/modules/reports/monthly-stats.server";
 import { seedShippedCalendars } from "./seed/calendar";
 import { seedChecklists } from "./seed/checklists";
 import { seedCourtesy } from "./seed/courtesy";
@@ -19,6 +20,8 @@ export async function seedDemo(db: Db, now = new Date()) {
   const offices = await seedOrganisation(db);
   const surveys = await seedSurveys(db, offices);
   const counts = await seedResponses(db, rnd, surveys.citizenVersionId, surveys.channels, now, await workedDays(db));
+  // The demo's answers are bulk-inserted past the submission path, so count them once here.
+  await rebuildMonthlyStats(db);
   const courtesy = await seedCourtesy(db, rnd, now);
   const checklists = await seedChecklists(db, rnd, now);
   return {

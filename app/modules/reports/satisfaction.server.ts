@@ -1,54 +1,20 @@
-import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
+import { monthlyStats, type StatRow } from "./monthly-stats.server";
 import { peerRanks } from "./ranking";
 import { peerUniverse } from "./ranking.server";
 import { addRatingStats, rankableShare, satisfactionFigure, type RatingStats, type SatisfactionFigure } from "./satisfaction";
 
-export type GroupStats = RatingStats & { officeId: number; month: string; dimension: string };
+export type GroupStats = StatRow;
 
 /**
- * Sufficient statistics per office × month × dimension of one questionnaire, aggregated
- * in SQL so a report's cost grows with offices × months, not with responses. Figures are
- * per questionnaire: another questionnaire's items measure other people (staff, event
- * visitors) and must not mix into them. The unit is the respondent: a dimension's items
- * are averaged per response first (items of one person are not independent, so counting
- * answers would overstate n), and a respondent is satisfied when that average reaches
- * the top two boxes. Suspected duplicates are left out.
+ * Sufficient statistics per office × month × dimension of one questionnaire, read from
+ * the kept monthly statistics so a report's cost grows with offices × months, not with
+ * responses. Figures are per questionnaire: another questionnaire's items measure other
+ * people (staff, event visitors) and must not mix into them. Suspected duplicates are
+ * already left out of the kept statistics.
  */
-export async function ratingStats(db: Db, definitionId: number, officeIds: number[], months: string[]): Promise<GroupStats[]> {
-  if (officeIds.length === 0 || months.length === 0) return [];
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT p."officeId" AS "officeId", p."month" AS "month", p."dimension" AS "dimension",
-           COUNT(*) AS "n",
-           SUM(CASE WHEN p."score" >= p."scaleMax" - 1 THEN 1 ELSE 0 END) AS "satisfied",
-           SUM(p."score") AS "sum",
-           SUM(p."score" * p."score") AS "sumSq",
-           MIN(p."scaleMin") AS "scaleMin",
-           MAX(p."scaleMax") AS "scaleMax"
-    FROM (
-      SELECT a."officeId" AS "officeId", a."month" AS "month", a."dimension" AS "dimension",
-             AVG(a."value" * 1.0) AS "score", MIN(a."scaleMin") AS "scaleMin", MAX(a."scaleMax") AS "scaleMax"
-      FROM "Answer" a
-      JOIN "Response" r ON r."id" = a."responseId"
-      JOIN "SurveyVersion" v ON v."id" = r."versionId"
-      WHERE a."officeId" IN (${Prisma.join(officeIds)})
-        AND a."month" IN (${Prisma.join(months)})
-        AND v."definitionId" = ${definitionId}
-        AND r."duplicate" = false
-      GROUP BY a."responseId", a."officeId", a."month", a."dimension"
-    ) p
-    GROUP BY p."officeId", p."month", p."dimension"`;
-  return rows.map((r) => ({
-    officeId: Number(r.officeId),
-    month: String(r.month),
-    dimension: String(r.dimension),
-    n: Number(r.n),
-    satisfied: Number(r.satisfied),
-    sum: Number(r.sum),
-    sumSq: Number(r.sumSq),
-    scaleMin: Number(r.scaleMin),
-    scaleMax: Number(r.scaleMax),
-  }));
+export function ratingStats(db: Db, definitionId: number, officeIds: number[], months: string[]): Promise<GroupStats[]> {
+  return monthlyStats(db, definitionId, officeIds, months);
 }
 
 /** office id → dimension → figure over all the months given (their statistics pooled). */

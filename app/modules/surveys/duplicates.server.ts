@@ -2,6 +2,7 @@ import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { notFound } from "~/utils/errors";
 import { answerSummary } from "./answer-summary";
+import { recountStoredResponse } from "~/modules/reports/monthly-stats.server";
 
 /** `flagged`: counted out of the figures now; `cleared`: un-flagged by staff, and may be flagged again. */
 export type DuplicateView = "flagged" | "cleared";
@@ -54,6 +55,7 @@ export async function setDuplicateFlag(db: Db, actorId: number, officeWhere: obj
     if (!found) throw notFound();
     if (found.duplicate === duplicate) return;
     await tx.response.update({ where: { id }, data: { duplicate, duplicateReviewedAt: new Date() } });
+    await recountStoredResponse(tx, id, duplicate ? -1 : 1);
     await audit(tx, {
       actorId,
       action: duplicate ? "response.duplicate.flag" : "response.duplicate.clear",

@@ -8,6 +8,7 @@ import { channelState, findChannelByCode } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
 import { guardedTransaction } from "~/modules/org/validation";
 import { AppError } from "~/utils/errors";
+import { countResponse } from "~/modules/reports/monthly-stats.server";
 import { FORM_ERROR_KEY, validateAnswers } from "./validation";
 
 /** A response payload larger than this is refused with 413. */
@@ -92,6 +93,9 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
         await tx.answer.createMany({
           data: result.ratings.map((r) => ({ ...r, responseId: response.id, officeId: channel.officeId, month })),
         });
+        if (!response.duplicate) {
+          await countResponse(tx, { officeId: channel.officeId, month, versionId: channel.version.id }, result.ratings, 1);
+        }
       }
       let followUpId: number | null = null;
       if (trigger) {
