@@ -1,5 +1,6 @@
 import { lastMonths } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
+import { recountStoredResponse } from "~/modules/reports/monthly-stats.server";
 
 const Z = 1.959963984540054; // qnorm(0.975)
 
@@ -82,7 +83,7 @@ export async function insertResponses(input: {
 }) {
   for (let i = 0; i < input.count; i += 1) {
     const values = input.items.map((item) => ({ item, value: input.value(item, i) }));
-    await prisma.response.create({
+    const created = await prisma.response.create({
       data: {
         channelId: input.channelId,
         versionId: input.versionId,
@@ -101,6 +102,9 @@ export async function insertResponses(input: {
           })),
         },
       },
+      select: { id: true },
     });
+    // As the intake does in its transaction: a counted response adds to the monthly statistics.
+    if (!input.duplicate) await recountStoredResponse(prisma, created.id, 1);
   }
 }
