@@ -49,3 +49,9 @@ app.all("*", (req, res, next) => {
 });
 
 app.listen(port, () => console.log(`服務品質平台 listening on http://localhost:${port}`));
+
+// Report jobs left queued by a restart, or by another instance, are picked up from the start.
+{
+  const { reportWorker } = await import("../modules/reports/report-worker.server");
+  reportWorker();
+}

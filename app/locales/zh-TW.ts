@@ -361,6 +361,7 @@ export const zhTW = {
   "nav.calibration": "評分校準",
   "nav.courtesy": "電話禮貌測試",
   "nav.courtesyResults": "測試成績",
+  "nav.annualReport": "年度報表",
   "nav.checklists": "巡檢與神秘客",
   "nav.scales": "評分量表",
   "nav.offices": "機關",

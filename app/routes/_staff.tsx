@@ -18,6 +18,7 @@ const NAV: Array<{ to: string; label: MessageKey; roles: Role[] }> = [
   { to: "/courtesy/calibration", label: "nav.calibration", roles: ["evaluator"] },
   { to: "/courtesy", label: "nav.courtesy", roles: ["admin", "analyst", "manager"] },
   { to: "/courtesy/results", label: "nav.courtesyResults", roles: ["admin", "analyst", "manager"] },
+  { to: "/reports/annual", label: "nav.annualReport", roles: ["admin", "analyst", "manager"] },
   { to: "/checklists", label: "nav.checklists", roles: ["admin", "analyst", "manager", "evaluator"] },
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/admin/offices", label: "nav.adminOffices", roles: ["admin"] },

@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (user.role !== "analyst" && user.role !== "admin") return errorResponse(403, t("auth.forbidden"));
   const req = await parseAnnualRequest(prisma, user, new URL(request.url).searchParams, { managers: false });
   try {
-    const file = await buildAnnualFile(prisma, req, { userId: user.id });
+    const file = await buildAnnualFile(prisma, req);
     return new Response(file.bytes, {
       headers: {
         "Content-Type": file.contentType,

@@ -96,7 +96,7 @@ beforeAll(async () => {
   await prisma.user.create({
     data: { email: "analyst@ntpc.gov.tw", name: "新北研考", role: "analyst", authorityId: other.id, passwordHash: "x" },
   });
-});
+}, 300_000);
 
 describe("GET /api/v1/reports/annual (csv)", () => {
   it("has the header, one row per office × dimension, and every figure as recomputed from the raw rows", async () => {

@@ -67,12 +67,13 @@ describe("GET /api/v1/responses.csv", () => {
 });
 
 describe("GET /api/v1/openapi.json", () => {
-  it("describes the three endpoints", async () => {
+  it("describes every endpoint", async () => {
     const doc = await openApi().json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/channels/{code}",
       "/api/v1/channels/{code}/responses",
+      "/api/v1/reports/annual",
       "/api/v1/responses.csv",
     ]);
   });

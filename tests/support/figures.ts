@@ -1,6 +1,6 @@
 import { lastMonths } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { recountStoredResponse } from "~/modules/reports/monthly-stats.server";
+import { countResponse } from "~/modules/reports/monthly-stats.server";
 
 const Z = 1.959963984540054; // qnorm(0.975)
 
@@ -83,7 +83,7 @@ export async function insertResponses(input: {
 }) {
   for (let i = 0; i < input.count; i += 1) {
     const values = input.items.map((item) => ({ item, value: input.value(item, i) }));
-    const created = await prisma.response.create({
+    await prisma.response.create({
       data: {
         channelId: input.channelId,
         versionId: input.versionId,
@@ -102,9 +102,11 @@ export async function insertResponses(input: {
           })),
         },
       },
-      select: { id: true },
     });
     // As the intake does in its transaction: a counted response adds to the monthly statistics.
-    if (!input.duplicate) await recountStoredResponse(prisma, created.id, 1);
+    if (!input.duplicate) {
+      const rated = values.map((v) => ({ dimension: v.item.dimension, value: v.value, scaleMin: 1, scaleMax: 5 }));
+      await countResponse(prisma, { officeId: input.officeId, month: input.month, versionId: input.versionId }, rated, 1);
+    }
   }
 }

@@ -1,9 +1,15 @@
 import type { Db } from "~/utils/db.server";
 import { annualCsv } from "./annual-csv";
-import type { AnnualRequest, ReportFormat } from "./annual-request.server";
+import type { AnnualRequest } from "./annual-request.server";
+import type { ReportFormat } from "./report-formats";
 import { annualFigures } from "./annual.server";
+import { annualReport } from "./annual-report.server";
+import { annualReportHtml } from "./annual-print.server";
+import { reportSheets } from "./annual-sheets";
+import { htmlToPdf } from "./pdf.server";
+import { workbookFile } from "./workbook.server";
 
-const CONTENT_TYPES: Record<ReportFormat, string> = {
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: "application/pdf",
   ods: "application/vnd.oasis.opendocument.spreadsheet",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -35,11 +41,20 @@ export type AnnualFile = { bytes: Uint8Array; fileName: string; contentType: str
 export async function buildAnnualFile(
   db: Db,
   req: AnnualRequest,
-  o: { userId: number; progress?: (fraction: number) => Promise<void> },
+  o: { progress?: (fraction: number) => Promise<void> } = {},
 ): Promise<AnnualFile> {
   const name = annualFileName(req);
   const file = { fileName: name.display, contentType: CONTENT_TYPES[req.format], disposition: contentDisposition(name) };
-  const figures = await annualFigures(db, req.scope, req.year);
-  await o.progress?.(0.5);
-  return { ...file, bytes: new TextEncoder().encode(annualCsv(figures.rows, req.year)) };
+  const progress = o.progress ?? (async () => {});
+  if (req.format === "csv") {
+    const figures = await annualFigures(db, req.scope, req.year);
+    return { ...file, bytes: new TextEncoder().encode(annualCsv(figures.rows, req.year)) };
+  }
+  const { model } = await annualReport(db, req.scope, req.year, progress);
+  if (req.format === "pdf") {
+    const html = annualReportHtml(model);
+    await progress(0.7);
+    return { ...file, bytes: await htmlToPdf(html, { title: model.title }) };
+  }
+  return { ...file, bytes: workbookFile(reportSheets(model), req.format) };
 }

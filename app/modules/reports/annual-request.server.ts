@@ -4,8 +4,7 @@ import type { Db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseId } from "~/utils/ids";
 
-export const REPORT_FORMATS = ["pdf", "ods", "xlsx", "csv"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from "./report-formats";
 
 /** An authority's report covers its offices; an office's report covers that office beside its peers. */
 export type AnnualScope = { authorityId: number; officeId: number | null; name: string };

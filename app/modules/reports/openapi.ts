@@ -124,5 +124,38 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/reports/annual": {
+      get: {
+        summary: "The annual trend report of an authority or one office (analyst of that authority, or admin)",
+        description:
+          "Give exactly one of `authority` and `office`. The file name carries the ROC year (annual-report-115-authority-1.csv). " +
+          "The CSV (UTF-8 with BOM) has one row per office × dimension with the header " +
+          "office_id,office_name,office_kind,year,dimension,n,top2_share,ci95_low,ci95_high,margin95,mean100,prev_n,prev_top2_share," +
+          "yoy_diff,yoy_p,yoy_p_holm,peer_top2_share,funnel_flag,mk_tau,mk_p.",
+        security: [{ bearer: [] }],
+        parameters: [
+          { name: "authority", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+          { name: "office", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+          { name: "year", in: "query", required: true, schema: { type: "integer", minimum: 2000, maximum: 2100 } },
+          { name: "format", in: "query", required: true, schema: { type: "string", enum: ["pdf", "ods", "xlsx", "csv"] } },
+        ],
+        responses: {
+          "200": {
+            description: "The report file",
+            content: {
+              "application/pdf": { schema: { type: "string", format: "binary" } },
+              "application/vnd.oasis.opendocument.spreadsheet": { schema: { type: "string", format: "binary" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          "400": errorRef("Bad or missing parameter"),
+          "401": errorRef("Missing or invalid token"),
+          "403": errorRef("Role or authority does not allow it"),
+          "404": errorRef("Unknown authority or office"),
+          "429": errorRef("Too many requests"),
+        },
+      },
+    },
   },
 } as const;

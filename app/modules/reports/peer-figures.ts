@@ -5,6 +5,7 @@ import {
   meanInterval,
   normalQuantile,
   pChartLimits,
+  proportionInterval,
   sampleSizeForProportion,
   senSlope,
   twoProportionZTest,
@@ -119,7 +120,7 @@ function yearOverYear(now: SatisfactionFigure & { count: number }, before: Satis
 }
 
 /** The monthly series with its p-chart limits; months without respondents are left out. */
-function monthlySeries(cells: MonthCell[]): MonthPoint[] {
+export function monthlySeries(cells: Array<{ month: string; n: number; satisfied: number }>): MonthPoint[] {
   const months = cells.filter((c) => c.n > 0).sort((a, b) => a.month.localeCompare(b.month));
   if (months.length === 0) return [];
   const limits = pChartLimits(
@@ -127,17 +128,17 @@ function monthlySeries(cells: MonthCell[]): MonthPoint[] {
     months.map((c) => c.n),
   );
   return months.map((c, i) => {
-    const f = satisfactionFigure(c)!;
+    const ci = proportionInterval(c.satisfied, c.n, { method: "wilson" });
     return {
       month: c.month,
       n: c.n,
       satisfied: c.satisfied,
-      share: f.satisfied,
-      lower: f.lower,
-      upper: f.upper,
+      share: ci.estimate,
+      lower: ci.lower,
+      upper: ci.upper,
       controlLower: limits.lower[i],
       controlUpper: limits.upper[i],
-      outOfControl: f.satisfied < limits.lower[i] || f.satisfied > limits.upper[i],
+      outOfControl: ci.estimate < limits.lower[i] || ci.estimate > limits.upper[i],
     };
   });
 }
