@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const req = await parseAnnualRequest(prisma, user, new URL(request.url).searchParams, { managers: false });
   try {
     const file = await buildAnnualFile(prisma, req);
-    return new Response(file.bytes, {
+    return new Response(file.bytes.slice(), {
       headers: {
         "Content-Type": file.contentType,
         "Content-Disposition": file.disposition,

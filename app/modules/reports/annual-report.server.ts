@@ -1,11 +1,10 @@
 import { t, type MessageKey } from "~/locales";
 import { officeResults } from "~/modules/courtesy/results.server";
-import { funnelLimits } from "~/modules/analytics";
 import { rocDateLabel, rocMonthLabel, taipeiDate } from "~/utils/dates";
 import type { Db } from "~/utils/db.server";
 import type { AnnualScope } from "./annual-request.server";
 import { annualFigures } from "./annual.server";
-import { completesNeeded, monthlySeries, monthlyTrend, type OfficeFigure } from "./peer-figures";
+import { completesNeeded, funnelCurve, monthlySeries, monthlyTrend, type OfficeFigure } from "./peer-figures";
 import { yearMonths } from "./peer-figures.server";
 import type { ReportChart, ReportModel, ReportSection, ReportTable } from "./report-model";
 
@@ -122,9 +121,8 @@ function trendSection(overall: OfficeFigure[], scopeName: string): ReportSection
       pooled.set(m.month, { month: m.month, n: p.n + m.n, satisfied: p.satisfied + m.satisfied });
     }
   }
-  const series = monthlySeries([...pooled.values()]);
+  const { points: series, centre } = monthlySeries([...pooled.values()]);
   const trend = monthlyTrend(series);
-  const centre = series.length ? series.reduce((s, m) => s + m.satisfied, 0) / series.reduce((s, m) => s + m.n, 0) : 0;
   const n = series.reduce((s, m) => s + m.n, 0);
   const chart: ReportChart = {
     kind: "trend",
@@ -137,7 +135,7 @@ function trendSection(overall: OfficeFigure[], scopeName: string): ReportSection
       upper: m.upper,
       controlLower: m.controlLower,
       controlUpper: m.controlUpper,
-      centre,
+      centre: centre ?? 0,
       out: m.outOfControl,
     })),
   };
@@ -207,11 +205,7 @@ function peersSection(rows: OfficeFigure[], overall: OfficeFigure[]): ReportSect
     const target = group[0]?.peerShare;
     if (target === null || target === undefined) continue;
     const maxN = Math.max(...group.map((r) => r.current!.n));
-    const limits = Array.from({ length: 40 }, (_, i) => Math.max(10, Math.round(((i + 1) / 40) * maxN * 1.1))).map((n) => {
-      const l95 = funnelLimits(target, n, { level: 0.95 });
-      const l998 = funnelLimits(target, n, { level: 0.998 });
-      return { n, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
-    });
+    const limits = funnelCurve(target, 10, maxN * 1.1);
     charts.push({
       kind: "funnel",
       id: `funnel-${kind}`,

@@ -19,10 +19,19 @@ export function yearMonths(year: number): string[] {
  * each beside every peer of its peer group (same authority and kind), also peers the
  * user cannot see or that have since closed: a pooled share, a rank and Holm's
  * adjustment are only the same for everyone when taken over the whole group.
+ * `toDateMonths` adds each figure's respondents over those months (`toDateN`);
+ * `withPeers` returns the peers' rows too (for a funnel plot), not only the listed offices'.
  */
 export async function loadPeerFigures(
   db: Db,
-  q: { listed: ReportOffice[]; definitionId: number; months: string[]; dimensions: string[] },
+  q: {
+    listed: ReportOffice[];
+    definitionId: number;
+    months: string[];
+    dimensions: string[];
+    toDateMonths?: string[];
+    withPeers?: boolean;
+  },
 ): Promise<OfficeFigure[]> {
   if (q.listed.length === 0) return [];
   const keys = [...new Set(q.listed.map(peerKey))];
@@ -32,10 +41,16 @@ export async function loadPeerFigures(
     orderBy: { id: "asc" },
   });
   const ids = universe.map((o) => o.id);
-  const [current, previous] = await Promise.all([
-    monthlyStats(db, q.definitionId, ids, q.months),
+  const toDateMonths = q.toDateMonths ?? [];
+  // The period and the months to date mostly overlap, so both come from one read.
+  const [read, previous] = await Promise.all([
+    monthlyStats(db, q.definitionId, ids, [...new Set([...q.months, ...toDateMonths])]),
     monthlyStats(db, q.definitionId, ids, q.months.map(yearEarlier)),
   ]);
+  const current = read.filter((c) => q.months.includes(c.month));
+  const toDate = q.toDateMonths ? read.filter((c) => toDateMonths.includes(c.month)) : undefined;
   const listed = new Set(q.listed.map((o) => o.id));
-  return peerFigures({ offices: universe, dimensions: q.dimensions, current, previous }).filter((r) => listed.has(r.office.id));
+  return peerFigures({ offices: universe, dimensions: q.dimensions, current, previous, toDate }).filter(
+    (r) => q.withPeers || listed.has(r.office.id),
+  );
 }

@@ -68,10 +68,17 @@ export type OfficeFigure = {
   yoy: YearOverYear | null;
   peerShare: number | null;
   peerN: number;
-  funnel: { flag: FunnelFlag; lower95: number; upper95: number; lower998: number; upper998: number } | null;
+  funnel: (FunnelBounds & { flag: FunnelFlag }) | null;
   rank: { rank: number; of: number } | null;
   monthly: MonthPoint[];
+  /** Centre line of the p-chart: the pooled share of the months in `monthly`. */
+  controlCentre: number | null;
   trend: Trend | null;
+  /**
+   * Respondents of this dimension over the `toDate` months (e.g. the year so far), to set
+   * against a sampling plan's completes; null when no such months were asked for.
+   */
+  toDateN: number | null;
 };
 
 export const ALPHA = 0.05;
@@ -95,20 +102,28 @@ function scoreInterval(s: RatingStats): { lower: number; upper: number } | null 
   return { lower: to100(ci.lower), upper: to100(ci.upper) };
 }
 
-export function funnelFlag(share: number, target: number, n: number) {
+export type FunnelBounds = { lower95: number; upper95: number; lower998: number; upper998: number };
+
+/** The funnel's 95 % and 99.8 % limits around `target` for a sample of n (Spiegelhalter 2005). */
+function funnelBounds(target: number, n: number): FunnelBounds {
   const l95 = funnelLimits(target, n, { level: 0.95 });
   const l998 = funnelLimits(target, n, { level: 0.998 });
+  return { lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
+}
+
+export function funnelFlag(share: number, target: number, n: number) {
+  const b = funnelBounds(target, n);
   const flag: FunnelFlag =
-    share > l998.upper
+    share > b.upper998
       ? "above99.8"
-      : share > l95.upper
+      : share > b.upper95
         ? "above95"
-        : share < l998.lower
+        : share < b.lower998
           ? "below99.8"
-          : share < l95.lower
+          : share < b.lower95
             ? "below95"
             : "within";
-  return { flag, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
+  return { flag, ...b };
 }
 
 function yearOverYear(now: SatisfactionFigure & { count: number }, before: SatisfactionFigure & { count: number }): YearOverYear {
@@ -119,15 +134,15 @@ function yearOverYear(now: SatisfactionFigure & { count: number }, before: Satis
   return { diff, lower: diff - Z95 * se, upper: diff + Z95 * se, p, pHolm: null, significant: false };
 }
 
-/** The monthly series with its p-chart limits; months without respondents are left out. */
-export function monthlySeries(cells: Array<{ month: string; n: number; satisfied: number }>): MonthPoint[] {
+/** The monthly series with its p-chart limits and centre line; months without respondents are left out. */
+export function monthlySeries(cells: Array<{ month: string; n: number; satisfied: number }>): { points: MonthPoint[]; centre: number | null } {
   const months = cells.filter((c) => c.n > 0).sort((a, b) => a.month.localeCompare(b.month));
-  if (months.length === 0) return [];
+  if (months.length === 0) return { points: [], centre: null };
   const limits = pChartLimits(
     months.map((c) => c.satisfied),
     months.map((c) => c.n),
   );
-  return months.map((c, i) => {
+  const points = months.map((c, i) => {
     const ci = proportionInterval(c.satisfied, c.n, { method: "wilson" });
     return {
       month: c.month,
@@ -141,6 +156,7 @@ export function monthlySeries(cells: Array<{ month: string; n: number; satisfied
       outOfControl: ci.estimate < limits.lower[i] || ci.estimate > limits.upper[i],
     };
   });
+  return { points, centre: limits.center };
 }
 
 /** Mann–Kendall over the monthly shares, with Sen's slope in share per year; needs three months. */
@@ -180,6 +196,8 @@ export function peerFigures(input: {
   dimensions: string[];
   current: MonthCell[];
   previous: MonthCell[];
+  /** Cells of the months a sampling plan counts completes over; see `toDateN`. */
+  toDate?: MonthCell[];
 }): OfficeFigure[] {
   const cellsOf = (cells: MonthCell[]) => {
     const map = new Map<string, MonthCell[]>();
@@ -191,6 +209,7 @@ export function peerFigures(input: {
   };
   const current = cellsOf(input.current);
   const previous = cellsOf(input.previous);
+  const toDate = input.toDate ? cellsOf(input.toDate) : null;
   const rows: OfficeFigure[] = [];
   for (const dimension of input.dimensions) {
     for (const office of input.offices) {
@@ -200,7 +219,7 @@ export function peerFigures(input: {
       const now = stats ? satisfactionFigure(stats) : null;
       const then = before ? satisfactionFigure(before) : null;
       const interval = stats ? scoreInterval(stats) : null;
-      const monthly = monthlySeries(cells);
+      const series = monthlySeries(cells);
       rows.push({
         office,
         dimension,
@@ -216,8 +235,10 @@ export function peerFigures(input: {
         peerN: 0,
         funnel: null,
         rank: null,
-        monthly,
-        trend: monthlyTrend(monthly),
+        monthly: series.points,
+        controlCentre: series.centre,
+        trend: monthlyTrend(series.points),
+        toDateN: toDate ? (toDate.get(`${office.id}|${dimension}`) ?? []).reduce((s, c) => s + c.n, 0) : null,
       });
     }
   }
@@ -246,4 +267,20 @@ export const MARGINS = [0.03, 0.05] as const;
 /** Completes an office needs for ±margin at 95 %, corrected for a finite population where its yearly visitors are recorded. */
 export function completesNeeded(margin: number, yearlyVisitors: number | null): number {
   return sampleSizeForProportion({ margin, level: 0.95, populationSize: yearlyVisitors ?? undefined });
+}
+
+export type FunnelCurvePoint = FunnelBounds & { n: number };
+
+/**
+ * The funnel's limits around the peers' pooled share at `steps` sample sizes spread evenly
+ * on a log scale from `from` to `to`, to draw them as curves; the limits at each office's
+ * own n are in `OfficeFigure.funnel`.
+ */
+export function funnelCurve(target: number, from: number, to: number, steps = 40): FunnelCurvePoint[] {
+  const lo = Math.max(1, from);
+  const hi = Math.max(lo, to);
+  return Array.from({ length: steps }, (_, i) => {
+    const n = lo * (hi / lo) ** (steps > 1 ? i / (steps - 1) : 0);
+    return { n, ...funnelBounds(target, n) };
+  });
 }
