@@ -5,6 +5,7 @@ import { calibrationMessages } from "./zh-TW.calibration";
 import { figureMessages } from "./zh-TW.figures";
 import { calendarMessages } from "./zh-TW.calendar";
 import { courtesyMessages } from "./zh-TW.courtesy";
+import { jobMessages } from "./zh-TW.jobs";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -15,6 +16,7 @@ export const zhTW = {
   ...figureMessages,
   ...calendarMessages,
   ...courtesyMessages,
+  ...jobMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
