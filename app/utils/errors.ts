@@ -1,7 +1,7 @@
 import { t } from "~/locales";
 
 export type FieldErrors = Record<string, string[]>;
-export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 429;
+export type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 503;
 
 /**
  * The one error a module throws for a request it refuses: the HTTP status and the zh-TW

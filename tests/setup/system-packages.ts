@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { CHROMIUM_PATH } from "../../app/utils/chromium.server";
 
 /**
- * The browser tests drive Debian's Chromium, and screenshots and printed posters need a
- * CJK font. A fresh machine has neither, and no test may skip silently, so before any
- * test runs we install what is missing from Debian's packages (as root, or through a
- * password-less sudo), or stop the run with the one command that would fix it.
+ * The browser tests drive Debian's Chromium, screenshots and printed posters need a CJK
+ * font, and the PDF tests read printed reports back with poppler's pdftotext. A fresh
+ * machine has none of them, and no test may skip silently, so before any test runs we
+ * install what is missing from Debian's packages (as root, or through a password-less
+ * sudo), or stop the run with the one command that would fix it.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const PACKAGES = { chromium: "chromium", cjkFont: "fonts-noto-cjk" } as const;
+const PACKAGES = { chromium: "chromium", cjkFont: "fonts-noto-cjk", pdfText: "poppler-utils" } as const;
 
 function hasCjkFont(): boolean {
   const listed = spawnSync("fc-list", [":lang=zh-tw", "family"], { encoding: "utf8" });
@@ -19,6 +20,7 @@ export function missingPackages(): string[] {
   const missing: string[] = [];
   if (!existsSync(CHROMIUM_PATH)) missing.push(PACKAGES.chromium);
   if (!hasCjkFont()) missing.push(PACKAGES.cjkFont);
+  if (!existsSync("/usr/bin/pdftotext")) missing.push(PACKAGES.pdfText);
   return missing;
 }
 
@@ -42,12 +44,15 @@ export function ensureSystemPackages(): void {
   const prefix = isRoot ? [] : ["sudo", "-n"];
   const canInstall = existsSync("/usr/bin/apt-get") && (isRoot || run(["sudo", "-n"], ["true"]));
   if (canInstall) {
-    console.log(`Browser tests need ${missing.join(" and ")}: installing from Debian's packages (apt-get install ${missing.join(" ")}).`);
+    // Vitest swallows a global setup's console output; stderr still reaches the terminal.
+    process.stderr.write(
+      `The tests need ${missing.join(" and ")}: installing from Debian's packages (apt-get install ${missing.join(" ")}).\n`,
+    );
     const installed =
       run(prefix, ["apt-get", "update", "-qq"]) && run(prefix, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...missing]);
     if (installed && missingPackages().length === 0) return;
   }
   throw new Error(
-    `Browser tests need ${missing.join(" and ")}, which are not installed and could not be installed here. Run:\n  ${command}\nthen run the tests again.`,
+    `The tests need ${missing.join(" and ")}, which are not installed and could not be installed here. Run:\n  ${command}\nthen run the tests again.`,
   );
 }

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from "playwright-core";
-import { CHROMIUM_PATH } from "../setup/system-packages";
+import { CHROMIUM_PATH } from "~/utils/chromium.server";
 
 /** Debian's Chromium, headless; the flags keep it off the closed network. */
 export function launchBrowser(): Promise<Browser> {
