@@ -65,6 +65,7 @@ type TextFieldProps = {
   maxLength?: number;
   hint?: MessageKey;
   autoComplete?: string;
+  inputMode?: "numeric";
 };
 
 export function TextField({
@@ -78,6 +79,7 @@ export function TextField({
   maxLength,
   hint,
   autoComplete,
+  inputMode,
 }: TextFieldProps) {
   const id = `${idPrefix}${name}`;
   return (
@@ -91,6 +93,7 @@ export function TextField({
         required={required}
         maxLength={maxLength}
         autoComplete={autoComplete}
+        inputMode={inputMode}
       />
       <FieldError id={id} errors={errors} name={name} />
     </div>
@@ -165,6 +168,7 @@ type OfficeDefaults = {
   peerGroupId: number | null;
   phone: string;
   address: string;
+  yearlyVisitors: number | null;
   active: boolean;
 };
 
@@ -215,6 +219,15 @@ export function OfficeFields({
       />
       <TextField name="phone" label="admin.office.phone" errors={errors} defaultValue={office?.phone} type="tel" maxLength={30} />
       <TextField name="address" label="admin.office.address" errors={errors} defaultValue={office?.address} maxLength={200} />
+      <TextField
+        name="yearlyVisitors"
+        label="admin.office.yearlyVisitors"
+        hint="admin.office.yearlyVisitorsHint"
+        errors={errors}
+        defaultValue={office?.yearlyVisitors?.toString() ?? ""}
+        inputMode="numeric"
+        maxLength={12}
+      />
       {office && <CheckboxField name="active" label="admin.form.active" errors={errors} defaultChecked={office.active} />}
     </>
   );

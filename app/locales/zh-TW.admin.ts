@@ -30,6 +30,10 @@ export const adminMessages = {
   "admin.office.duplicateName": "已有同名的機關。",
   "admin.office.peerGroupKind": "同性質機關群組的類型必須與機關類型相同。",
   "admin.office.invalidPhone": "電話只能包含數字、空格及 + - ( ) # 等符號。",
+  "admin.office.yearlyVisitors": "年度洽公人次（選填）",
+  "admin.office.yearlyVisitorsHint": "一年內到機關洽公的人次，用於計算抽樣計畫樣本數時的有限母體校正；未登錄請留空。",
+  "admin.office.yearlyVisitorsNotWhole": "年度洽公人次請填整數，不可含小數點、文字或其他符號。",
+  "admin.office.yearlyVisitorsRange": "年度洽公人次須介於 1 至 100,000,000 之間。",
 
   "admin.unit.title": "課室與分機",
   "admin.unit.name": "課室名稱",

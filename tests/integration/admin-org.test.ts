@@ -250,6 +250,78 @@ describe("offices", () => {
     expect(JSON.parse(entry.data)).toMatchObject({ before: { active: true }, after: { active: false } });
   });
 
+  it("records yearly visitors on create, changes and clears them on edit, and audits the change", async () => {
+    const { authority } = await demoRefs();
+    const created = await call(officeList.action, "/admin/offices", {
+      cookie: adminCookie,
+      form: officeForm(authority.id, { name: "臺北市人次區公所", yearlyVisitors: " 12,500 " }),
+    });
+    expect(created.status).toBe(302);
+    const office = await prisma.office.findUniqueOrThrow({
+      where: { name: "臺北市人次區公所" },
+      select: { id: true, yearlyVisitors: true },
+    });
+    expect(office.yearlyVisitors).toBe(12500);
+    const id = String(office.id);
+    const loaded = await bodyOf(await call(officeDetail.loader, `/admin/offices/${id}`, { cookie: adminCookie, params: { id } }));
+    expect(loaded.office).toMatchObject({ yearlyVisitors: 12500 });
+
+    const edit = (yearlyVisitors: string) =>
+      call(officeDetail.action, `/admin/offices/${id}`, {
+        cookie: adminCookie,
+        params: { id },
+        form: { intent: "update-office", active: "on", ...officeForm(authority.id, { name: "臺北市人次區公所", yearlyVisitors }) },
+      });
+    // Full-width digits, as a Chinese input method types them.
+    expect((await edit("１００")).status).toBe(200);
+    expect((await prisma.office.findUniqueOrThrow({ where: { id: office.id } })).yearlyVisitors).toBe(100);
+    expect((await edit("100000000")).status).toBe(200);
+    expect((await prisma.office.findUniqueOrThrow({ where: { id: office.id } })).yearlyVisitors).toBe(100_000_000);
+    expect((await edit("")).status).toBe(200);
+    expect((await prisma.office.findUniqueOrThrow({ where: { id: office.id } })).yearlyVisitors).toBeNull();
+    expect(JSON.parse((await lastAudit()).data)).toMatchObject({
+      before: { yearlyVisitors: 100_000_000 },
+      after: { yearlyVisitors: null },
+    });
+    // A form without the field at all (an older page) also means "not recorded".
+    const withoutField = officeForm(authority.id, { name: "臺北市人次二區公所" });
+    expect((await call(officeList.action, "/admin/offices", { cookie: adminCookie, form: withoutField })).status).toBe(302);
+    expect((await prisma.office.findUniqueOrThrow({ where: { name: "臺北市人次二區公所" } })).yearlyVisitors).toBeNull();
+  });
+
+  it.each([
+    ["-5", "年度洽公人次須介於 1 至 100,000,000 之間。"],
+    ["0", "年度洽公人次須介於 1 至 100,000,000 之間。"],
+    ["100000001", "年度洽公人次須介於 1 至 100,000,000 之間。"],
+    ["abc", "年度洽公人次請填整數，不可含小數點、文字或其他符號。"],
+    ["1.5", "年度洽公人次請填整數，不可含小數點、文字或其他符號。"],
+    ["1e3", "年度洽公人次請填整數，不可含小數點、文字或其他符號。"],
+    ["12,34", "年度洽公人次請填整數，不可含小數點、文字或其他符號。"],
+  ])("refuses yearly visitors %j on create and edit with a zh-TW message, writing nothing", async (value, message) => {
+    const { authority, districtGroup, wanhua } = await demoRefs();
+    const before = await counts();
+    const created = await call(officeList.action, "/admin/offices", {
+      cookie: adminCookie,
+      form: officeForm(authority.id, { name: "臺北市錯誤區公所", yearlyVisitors: value }),
+    });
+    expect(created.status).toBe(400);
+    expect((await bodyOf(created)).errors).toEqual({ yearlyVisitors: [message] });
+    const id = String(wanhua.id);
+    const edited = await call(officeDetail.action, `/admin/offices/${id}`, {
+      cookie: adminCookie,
+      params: { id },
+      form: {
+        intent: "update-office",
+        active: "on",
+        ...officeForm(authority.id, { name: "臺北市萬華區公所", peerGroupId: String(districtGroup.id), yearlyVisitors: value }),
+      },
+    });
+    expect(edited.status).toBe(400);
+    expect((await bodyOf(edited)).errors).toEqual({ yearlyVisitors: [message] });
+    expect(await counts()).toEqual(before);
+    expect((await prisma.office.findUniqueOrThrow({ where: { id: wanhua.id } })).district).toBe("萬華區");
+  });
+
   it("refuses renaming an office to another office's name", async () => {
     const { authority, districtGroup, daan } = await demoRefs();
     const before = await counts();

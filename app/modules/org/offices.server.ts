@@ -27,6 +27,7 @@ const editableOfficeFields = {
   peerGroupId: true,
   phone: true,
   address: true,
+  yearlyVisitors: true,
   active: true,
 } as const;
 

@@ -77,6 +77,27 @@ const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v),
 /** An HTML checkbox: present ("on") when ticked, absent when not. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
+/**
+ * An optional whole number within bounds: empty means not recorded (null). The text is
+ * checked before Number() so "1.5", "1e3" and "0x10" are refused rather than coerced;
+ * full-width digits (a Chinese input method's) and thousands separators are accepted.
+ */
+function optionalWholeNumber(min: number, max: number, messages: { notWhole: string; range: string }) {
+  return z.preprocess(
+    (v) => {
+      if (v === undefined) return "";
+      if (typeof v !== "string") return v;
+      const text = v.normalize("NFKC").trim();
+      return /^\d{1,3}(,\d{3})+$/.test(text) ? text.replaceAll(",", "") : text;
+    },
+    z
+      .string({ invalid_type_error: messages.notWhole })
+      .regex(/^(-?\d{1,12})?$/, messages.notWhole)
+      .transform((v) => (v === "" ? null : Number(v)))
+      .refine((v) => v === null || (v >= min && v <= max), messages.range),
+  );
+}
+
 function choice<T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { errorMap: () => ({ message: invalidChoice() }) });
 }
@@ -90,6 +111,11 @@ export const officeSchema = z.object({
   peerGroupId: optionalId,
   phone: optionalText(30).refine((v) => /^[0-9 +\-()#]*$/.test(v), t("admin.office.invalidPhone")),
   address: optionalText(200),
+  // For the finite-population correction of the office's sampling plan.
+  yearlyVisitors: optionalWholeNumber(1, 100_000_000, {
+    notWhole: t("admin.office.yearlyVisitorsNotWhole"),
+    range: t("admin.office.yearlyVisitorsRange"),
+  }),
 });
 export type OfficeInput = z.output<typeof officeSchema>;
 
