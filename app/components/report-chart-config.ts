@@ -20,7 +20,14 @@ export function chartConfig(chart: ReportChart): ChartConfiguration {
       data: {
         labels,
         datasets: [
-          { label: t("chart.band"), data: chart.points.map((p) => pct(p.upper)), borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: "rgba(11,92,173,0.15)" },
+          {
+            label: t("chart.band"),
+            data: chart.points.map((p) => pct(p.upper)),
+            borderWidth: 0,
+            pointRadius: 0,
+            fill: "+1",
+            backgroundColor: "rgba(11,92,173,0.15)",
+          },
           { label: t("chart.bandLower"), data: chart.points.map((p) => pct(p.lower)), borderWidth: 0, pointRadius: 0, fill: false },
           {
             label: t("chart.share"),
@@ -30,9 +37,30 @@ export function chartConfig(chart: ReportChart): ChartConfiguration {
             pointRadius: chart.points.map((p) => (p.out ? 6 : 3)),
             pointStyle: chart.points.map((p) => (p.out ? "triangle" : "circle")),
           },
-          { label: t("chart.centre"), data: chart.points.map((p) => pct(p.centre)), borderColor: GREY, borderDash: [6, 4], pointRadius: 0, borderWidth: 1 },
-          { label: t("chart.controlLimits"), data: chart.points.map((p) => pct(p.controlUpper)), borderColor: RED, borderDash: [3, 3], pointRadius: 0, borderWidth: 1 },
-          { label: t("chart.controlLower"), data: chart.points.map((p) => pct(p.controlLower)), borderColor: RED, borderDash: [3, 3], pointRadius: 0, borderWidth: 1 },
+          {
+            label: t("chart.centre"),
+            data: chart.points.map((p) => pct(p.centre)),
+            borderColor: GREY,
+            borderDash: [6, 4],
+            pointRadius: 0,
+            borderWidth: 1,
+          },
+          {
+            label: t("chart.controlLimits"),
+            data: chart.points.map((p) => pct(p.controlUpper)),
+            borderColor: RED,
+            borderDash: [3, 3],
+            pointRadius: 0,
+            borderWidth: 1,
+          },
+          {
+            label: t("chart.controlLower"),
+            data: chart.points.map((p) => pct(p.controlLower)),
+            borderColor: RED,
+            borderDash: [3, 3],
+            pointRadius: 0,
+            borderWidth: 1,
+          },
         ],
       },
       options: {
@@ -62,7 +90,14 @@ export function chartConfig(chart: ReportChart): ChartConfiguration {
           backgroundColor: chart.points.map((p) => (p.flag.startsWith("below") ? RED : p.flag.startsWith("above") ? "#2e7d32" : BLUE)),
           pointRadius: 5,
         },
-        line(t("chart.target"), [{ x: chart.limits[0]?.n ?? 0, y: pct(chart.target) }, { x: chart.limits.at(-1)?.n ?? 0, y: pct(chart.target) }], []),
+        line(
+          t("chart.target"),
+          [
+            { x: chart.limits[0]?.n ?? 0, y: pct(chart.target) },
+            { x: chart.limits.at(-1)?.n ?? 0, y: pct(chart.target) },
+          ],
+          [],
+        ),
         line(t("chart.limit95"), limit("upper95"), [6, 4]),
         line(t("chart.limit95"), limit("lower95"), [6, 4]),
         line(t("chart.limit998"), limit("upper998"), [2, 3]),

@@ -18,27 +18,34 @@ export const reportMessages = {
   "report.section.followUp": "不滿意追蹤",
   "report.section.review": "檢討改善",
   "report.section.methods": "計算方法",
-  "report.design.intro": "本報告彙整{scope}民國{year}年民眾滿意度調查、電話禮貌測試及不滿意案件追蹤結果。調查對象為臨櫃洽公民眾，以 QR Code、網址連結或平板自行填答，匿名且不記錄個人資料。",
+  "report.design.intro":
+    "本報告彙整{scope}民國{year}年民眾滿意度調查、電話禮貌測試及不滿意案件追蹤結果。調查對象為臨櫃洽公民眾，以 QR Code、網址連結或平板自行填答，匿名且不記錄個人資料。",
   "report.design.period": "調查期間：{from}至{to}。",
   "report.design.noPeriod": "本年度尚無填答。",
   "report.design.versions": "問卷版本",
   "report.design.channels": "填答管道",
-  "report.sampling.intro": "各機關全年完成份數與 95 % 信心水準下的抽樣誤差；目標為抽樣誤差不超過 ±{margin} 個百分點，所需份數以 p = 0.5 計算，有登錄年度洽公人次者採有限母體校正。",
+  "report.sampling.intro":
+    "各機關全年完成份數與 95 % 信心水準下的抽樣誤差；目標為抽樣誤差不超過 ±{margin} 個百分點，所需份數以 p = 0.5 計算，有登錄年度洽公人次者採有限母體校正。",
   "report.sampling.met": "達成",
   "report.sampling.notMet": "未達成",
-  "report.results.intro": "各機關各構面的滿意比例（滿意＋非常滿意）、95 % Wilson 信賴區間及 0–100 平均分數。填答者少於 30 人者標示「樣本數不足」，不列入排名與警示。",
+  "report.results.intro":
+    "各機關各構面的滿意比例（滿意＋非常滿意）、95 % Wilson 信賴區間及 0–100 平均分數。填答者少於 30 人者標示「樣本數不足」，不列入排名與警示。",
   "report.insufficient": "樣本數不足",
-  "report.trend.caption": "{scope}整體滿意度逐月趨勢：折線為滿意比例，色帶為 95 % Wilson 信賴區間，虛線為 p 管制圖中心線及 3σ 管制界限（依各月 n 計算），紅點為超出管制界限的月份；n = {n}。",
+  "report.trend.caption":
+    "{scope}整體滿意度逐月趨勢：折線為滿意比例，色帶為 95 % Wilson 信賴區間，虛線為 p 管制圖中心線及 3σ 管制界限（依各月 n 計算），紅點為超出管制界限的月份；n = {n}。",
   "report.trend.months": "{scope}整體滿意度逐月資料",
   "report.trend.offices": "各機關整體滿意度趨勢檢定（Mann–Kendall）",
   "report.trend.out": "超出管制界限",
   "report.trend.tooShort": "有填答的月份少於 3 個月，無法檢定趨勢。",
-  "report.trend.sentence": "{name}整體滿意度 Mann–Kendall 檢定結果：{verdict}（tau = {tau}，p = {p}，{months} 個月），Sen 斜率每年 {sen} 個百分點。",
+  "report.trend.sentence":
+    "{name}整體滿意度 Mann–Kendall 檢定結果：{verdict}（tau = {tau}，p = {p}，{months} 個月），Sen 斜率每年 {sen} 個百分點。",
   "report.verdict.up": "上升趨勢",
   "report.verdict.down": "下降趨勢",
   "report.verdict.none": "無顯著趨勢",
-  "report.peers.intro": "同性質機關指同一機關群內同類型的機關。漏斗圖以同性質機關合併滿意比例為中心，依各機關樣本數畫出 95 % 與 99.8 % 界限；與去年比較以 Holm 方法校正同性質機關間的多重比較，校正後 p < 0.05 才標示為顯著。",
-  "report.peers.caption": "{kind}整體滿意度漏斗圖：{offices} 個機關，同性質機關合併滿意比例 {share}；內側虛線為 95 %、外側虛線為 99.8 % 界限。",
+  "report.peers.intro":
+    "同性質機關指同一機關群內同類型的機關。漏斗圖以同性質機關合併滿意比例為中心，依各機關樣本數畫出 95 % 與 99.8 % 界限；與去年比較以 Holm 方法校正同性質機關間的多重比較，校正後 p < 0.05 才標示為顯著。",
+  "report.peers.caption":
+    "{kind}整體滿意度漏斗圖：{offices} 個機關，同性質機關合併滿意比例 {share}；內側虛線為 95 %、外側虛線為 99.8 % 界限。",
   "report.peers.ranking": "整體滿意度排名（同性質機關）",
   "report.peers.yoy": "與去年比較（Holm 校正）",
   "report.funnel.above99.8": "高於 99.8 % 界限",
@@ -59,13 +66,18 @@ export const reportMessages = {
   "report.summary.funnelAbove": "{office}整體滿意度高於同性質機關 99.8 % 界限，表現明顯優於同性質機關。",
   "report.summary.none": "本年度沒有統計上顯著的變化。",
   "report.method.unit": "分析單位為填答者：同一構面的題目先取該填答者的平均，平均達 4 分（滿意）以上即計為滿意；疑似重複填答不列入統計。",
-  "report.method.wilson": "滿意比例 p̂ = x / n；95 % 信賴區間採 Wilson 法：(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)，z = 1.96；抽樣誤差為區間半寬。",
-  "report.method.score": "0–100 平均分數 = (平均 − 量表最小值) / (量表最大值 − 量表最小值) × 100；信賴區間為 t 區間：平均 ± t(0.975, n−1)·s/√n。",
-  "report.method.yoy": "與去年比較：差異 = 今年比例 − 去年比例，95 % 區間為差異 ± 1.96·√(p₁(1−p₁)/n₁ + p₂(1−p₂)/n₂)；雙尾 p 值採合併比例的兩比例 z 檢定 z = (p₁ − p₂) / √(p(1−p)(1/n₁ + 1/n₂))，不做連續性校正。",
-  "report.method.holm": "多重比較：同性質機關同一構面的 m 個 p 值由小到大排序，第 i 個乘以 (m − i + 1)，再取累積最大值並以 1 為上限（Holm 1979）。",
+  "report.method.wilson":
+    "滿意比例 p̂ = x / n；95 % 信賴區間採 Wilson 法：(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)，z = 1.96；抽樣誤差為區間半寬。",
+  "report.method.score":
+    "0–100 平均分數 = (平均 − 量表最小值) / (量表最大值 − 量表最小值) × 100；信賴區間為 t 區間：平均 ± t(0.975, n−1)·s/√n。",
+  "report.method.yoy":
+    "與去年比較：差異 = 今年比例 − 去年比例，95 % 區間為差異 ± 1.96·√(p₁(1−p₁)/n₁ + p₂(1−p₂)/n₂)；雙尾 p 值採合併比例的兩比例 z 檢定 z = (p₁ − p₂) / √(p(1−p)(1/n₁ + 1/n₂))，不做連續性校正。",
+  "report.method.holm":
+    "多重比較：同性質機關同一構面的 m 個 p 值由小到大排序，第 i 個乘以 (m − i + 1)，再取累積最大值並以 1 為上限（Holm 1979）。",
   "report.method.funnel": "漏斗圖：同性質機關合併比例 p₀ = Σx / Σn，界限為 p₀ ± z·√(p₀(1 − p₀)/n)，95 % 取 z = 1.96，99.8 % 取 z = 3.09。",
   "report.method.pchart": "p 管制圖：中心線 p̄ = Σx / Σn，第 i 月管制界限 p̄ ± 3·√(p̄(1 − p̄)/nᵢ)。",
-  "report.method.mk": "趨勢檢定：Mann–Kendall 統計量 S = Σ sign(xⱼ − xᵢ)，變異數含同分校正，z = (S − sign S)/√Var(S)，雙尾 p < 0.05 判定為上升或下降趨勢；tau = S / (n(n−1)/2)；Sen 斜率為所有兩兩月份斜率的中位數，乘以 12 換算為每年。",
+  "report.method.mk":
+    "趨勢檢定：Mann–Kendall 統計量 S = Σ sign(xⱼ − xᵢ)，變異數含同分校正，z = (S − sign S)/√Var(S)，雙尾 p < 0.05 判定為上升或下降趨勢；tau = S / (n(n−1)/2)；Sen 斜率為所有兩兩月份斜率的中位數，乘以 12 換算為每年。",
   "report.method.sample": "所需份數 n₀ = z²·p(1−p)/e²（p = 0.5，z = 1.96）；有年度洽公人次 N 時採有限母體校正 n = n₀ / (1 + (n₀ − 1)/N)。",
   "report.method.followUp": "如期結案比例 = 於到期日（填答後第 3 個工作天，依行政院人事行政總處辦公日曆）以前結案的件數 / 案件數。",
   "report.method.courtesy": "電話禮貌測試只計入已送出且非校準用的測試；排名只納入測試達一定件數的同性質機關。",

@@ -137,7 +137,9 @@ export default function AnnualReportPage() {
                 ) : (
                   <>
                     <progress max={100} value={j.progress} aria-label={t("report.page.progress", { format: j.format.toUpperCase() })} />{" "}
-                    <span role="status">{t(j.status === "queued" ? "report.page.queued" : "report.page.running", { progress: j.progress })}</span>
+                    <span role="status">
+                      {t(j.status === "queued" ? "report.page.queued" : "report.page.running", { progress: j.progress })}
+                    </span>
                   </>
                 )}
               </li>

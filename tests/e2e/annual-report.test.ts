@@ -21,7 +21,11 @@ describe("annual trend report page", () => {
     await page.getByRole("navigation", { name: "主選單" }).getByRole("link", { name: "年度報表" }).click();
     await page.waitForURL(/\/reports\/annual/);
     await waitForHydration(page);
-    for (const s of SECTIONS) await page.getByRole("heading", { level: 2, name: new RegExp(s) }).first().waitFor();
+    for (const s of SECTIONS)
+      await page
+        .getByRole("heading", { level: 2, name: new RegExp(s) })
+        .first()
+        .waitFor();
     // Charts are drawn: canvases with a size and pixels.
     const canvases = page.locator(".annual-report canvas");
     expect(await canvases.count()).toBeGreaterThanOrEqual(2);

@@ -19,9 +19,13 @@ const SECTIONS = ["調查設計", "抽樣設計", "調查結果", "趨勢分析"
 async function request(format: ReportFormat, officeName?: string): Promise<AnnualRequest> {
   const latest = await prisma.response.findFirstOrThrow({ orderBy: { month: "desc" }, select: { month: true } });
   const authority = await prisma.authority.findFirstOrThrow({ select: { id: true, name: true } });
-  const office = officeName ? await prisma.office.findUniqueOrThrow({ where: { name: officeName }, select: { id: true, name: true } }) : null;
+  const office = officeName
+    ? await prisma.office.findUniqueOrThrow({ where: { name: officeName }, select: { id: true, name: true } })
+    : null;
   return {
-    scope: office ? { authorityId: authority.id, officeId: office.id, name: office.name } : { authorityId: authority.id, officeId: null, name: authority.name },
+    scope: office
+      ? { authorityId: authority.id, officeId: office.id, name: office.name }
+      : { authorityId: authority.id, officeId: null, name: authority.name },
     year: Number(latest.month.slice(0, 4)),
     format,
   };
@@ -40,7 +44,9 @@ describe("annual report files", () => {
   it("the PDF is A4 with the Chinese text extractable, every section, page numbers and the analyst's note", async () => {
     const req = await request("pdf");
     const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { id: true } });
-    await prisma.reportNote.create({ data: { scope: `authority:${req.scope.authorityId}`, year: req.year, text: "明年加強櫃台引導。", updatedById: analyst.id } });
+    await prisma.reportNote.create({
+      data: { scope: `authority:${req.scope.authorityId}`, year: req.year, text: "明年加強櫃台引導。", updatedById: analyst.id },
+    });
     const file = await buildAnnualFile(prisma, req);
     expect(file.contentType).toBe("application/pdf");
     expect(new TextDecoder().decode(file.bytes.slice(0, 5))).toBe("%PDF-");
@@ -56,7 +62,12 @@ describe("annual report files", () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info.stdout)![1])).toBeGreaterThan(8);
     const fonts = spawnSync("pdffonts", ["-"], { input: Buffer.from(file.bytes), encoding: "utf8" });
     expect(fonts.stdout).toMatch(/CJK/);
-    expect(fonts.stdout.split("\n").slice(2).filter((l) => l.trim() && !/\byes\s+yes\s+yes\b|\byes\s+yes\s+no\b/.test(l))).toEqual([]);
+    expect(
+      fonts.stdout
+        .split("\n")
+        .slice(2)
+        .filter((l) => l.trim() && !/\byes\s+yes\s+yes\b|\byes\s+yes\s+no\b/.test(l)),
+    ).toEqual([]);
   });
 
   it("ODS and XLSX have one sheet per table with numbers stored as numbers, matching the report's tables", async () => {
@@ -98,7 +109,10 @@ describe("annual report page and jobs", () => {
     expect(data.model.sections.map((s: { title: string }) => s.title)).toEqual(SECTIONS);
     const query = `?authority=${data.scope.authorityId}&year=${data.year}`;
 
-    const saved = await run(action, formRequest(`/reports/annual${query}`, cookie, { csrf: data.csrf, intent: "note", note: "加強電話禮貌訓練。" }));
+    const saved = await run(
+      action,
+      formRequest(`/reports/annual${query}`, cookie, { csrf: data.csrf, intent: "note", note: "加強電話禮貌訓練。" }),
+    );
     expect(saved.status).toBe(200);
     const after = await (await run(loader, get(`/reports/annual${query}`, cookie))).json();
     expect(after.note).toBe("加強電話禮貌訓練。");
@@ -123,7 +137,7 @@ describe("annual report page and jobs", () => {
     const manager = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
     expect((await run(fileLoader, get(`/reports/jobs/${job.id}/file`, manager), { id: String(job.id) })).status).toBe(404);
     expect((await run(fileLoader, get(`/reports/jobs/abc/file`, cookie), { id: "abc" })).status).toBe(404);
-    reportWorker().stop();
+    await reportWorker().stop();
   }, 120_000);
 
   it("refuses bad input with zh-TW messages: a year out of range, another authority, a too-long note, an unknown format", async () => {

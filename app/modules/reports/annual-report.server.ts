@@ -26,7 +26,10 @@ function designSection(
   channels: Array<{ kind: string; count: number }>,
   period: { first: Date | null; last: Date | null },
 ): ReportSection {
-  const span = period.first && period.last ? t("report.design.period", { from: rocDateLabel(taipeiDate(period.first)), to: rocDateLabel(taipeiDate(period.last)) }) : t("report.design.noPeriod");
+  const span =
+    period.first && period.last
+      ? t("report.design.period", { from: rocDateLabel(taipeiDate(period.first)), to: rocDateLabel(taipeiDate(period.last)) })
+      : t("report.design.noPeriod");
   return {
     id: "design",
     title: t("report.section.design"),
@@ -35,7 +38,12 @@ function designSection(
       {
         id: "versions",
         title: t("report.design.versions"),
-        columns: [col("report.col.questionnaire", "text"), col("report.col.version", "int"), col("report.col.published", "text"), col("report.col.responses", "int")],
+        columns: [
+          col("report.col.questionnaire", "text"),
+          col("report.col.version", "int"),
+          col("report.col.published", "text"),
+          col("report.col.responses", "int"),
+        ],
         rows: versions.map((v) => [v.title, v.version, rocDateLabel(taipeiDate(v.createdAt)), v.responses]),
       },
       {
@@ -53,7 +61,14 @@ function samplingSection(overall: OfficeFigure[]): ReportSection {
   const rows = overall.map((r) => {
     const needed = completesNeeded(TARGET_MARGIN, r.office.yearlyVisitors);
     const n = r.current?.n ?? 0;
-    return [r.office.name, n, r.margin95, needed, r.office.yearlyVisitors, t(n >= needed ? "report.sampling.met" : "report.sampling.notMet")];
+    return [
+      r.office.name,
+      n,
+      r.margin95,
+      needed,
+      r.office.yearlyVisitors,
+      t(n >= needed ? "report.sampling.met" : "report.sampling.notMet"),
+    ];
   });
   return {
     id: "sampling",
@@ -157,7 +172,16 @@ function trendSection(overall: OfficeFigure[], scopeName: string): ReportSection
           col("report.col.controlHigh", "pct"),
           col("report.col.outOfControl", "text"),
         ],
-        rows: series.map((m) => [rocMonthLabel(m.month), m.n, m.share, m.lower, m.upper, m.controlLower, m.controlUpper, m.outOfControl ? t("report.trend.out") : ""]),
+        rows: series.map((m) => [
+          rocMonthLabel(m.month),
+          m.n,
+          m.share,
+          m.lower,
+          m.upper,
+          m.controlLower,
+          m.controlUpper,
+          m.outOfControl ? t("report.trend.out") : "",
+        ]),
       },
       {
         id: "trend-offices",
@@ -383,7 +407,14 @@ export function significantChanges(rows: OfficeFigure[]): string[] {
   }
   for (const r of rows.filter((x) => x.dimension === OVERALL)) {
     if (r.trend && r.trend.verdict !== "none") {
-      out.push(t("report.summary.trend", { office: r.office.name, verdict: t(`report.verdict.${r.trend.verdict}`), p: pValue(r.trend.p), sen: pts(r.trend.senPerYear) }));
+      out.push(
+        t("report.summary.trend", {
+          office: r.office.name,
+          verdict: t(`report.verdict.${r.trend.verdict}`),
+          p: pValue(r.trend.p),
+          sen: pts(r.trend.senPerYear),
+        }),
+      );
     }
     if (r.current?.sufficient && (r.funnel?.flag === "below99.8" || r.funnel?.flag === "above99.8")) {
       out.push(t(r.funnel.flag === "below99.8" ? "report.summary.funnelBelow" : "report.summary.funnelAbove", { office: r.office.name }));
@@ -394,7 +425,13 @@ export function significantChanges(rows: OfficeFigure[]): string[] {
 
 function methodsSection(): ReportSection {
   const keys = ["unit", "wilson", "score", "yoy", "holm", "funnel", "pchart", "mk", "sample", "followUp", "courtesy"] as const;
-  return { id: "methods", title: t("report.section.methods"), paragraphs: keys.map((k) => t(`report.method.${k}`)), tables: [], charts: [] };
+  return {
+    id: "methods",
+    title: t("report.section.methods"),
+    paragraphs: keys.map((k) => t(`report.method.${k}`)),
+    tables: [],
+    charts: [],
+  };
 }
 
 /** The whole annual report of an authority or one office; `progress` hears the fraction done. */
@@ -418,7 +455,9 @@ export async function annualReport(
       title: questionnaire.title,
       version: v.version,
       createdAt: v.createdAt,
-      responses: await db.response.count({ where: { versionId: v.id, officeId: { in: officeIds }, month: { in: months }, duplicate: false } }),
+      responses: await db.response.count({
+        where: { versionId: v.id, officeId: { in: officeIds }, month: { in: months }, duplicate: false },
+      }),
     })),
   );
   const channelGroups = await db.channel.groupBy({
@@ -451,7 +490,12 @@ export async function annualReport(
     {
       id: "review",
       title: t("report.section.review"),
-      paragraphs: [t("report.review.automatic"), ...significantChanges(rows), t("report.review.analyst"), ...(note?.text.trim() ? note.text.trim().split(/\n+/) : [t("report.review.noNote")])],
+      paragraphs: [
+        t("report.review.automatic"),
+        ...significantChanges(rows),
+        t("report.review.analyst"),
+        ...(note?.text.trim() ? note.text.trim().split(/\n+/) : [t("report.review.noNote")]),
+      ],
       tables: [],
       charts: [],
     },

@@ -12,7 +12,8 @@ export function reportSheets(model: ReportModel): SheetRows[] {
     for (const table of section.tables) {
       sheets.push({ name: table.title, columns: table.columns.map((c) => c.label), rows: table.rows });
     }
-    if (section.tables.length === 0) sheets.push({ name: section.title, columns: [section.title], rows: section.paragraphs.map((p) => [p]) });
+    if (section.tables.length === 0)
+      sheets.push({ name: section.title, columns: [section.title], rows: section.paragraphs.map((p) => [p]) });
   }
   return sheets;
 }

@@ -135,7 +135,10 @@ function yearOverYear(now: SatisfactionFigure & { count: number }, before: Satis
 }
 
 /** The monthly series with its p-chart limits and centre line; months without respondents are left out. */
-export function monthlySeries(cells: Array<{ month: string; n: number; satisfied: number }>): { points: MonthPoint[]; centre: number | null } {
+export function monthlySeries(cells: Array<{ month: string; n: number; satisfied: number }>): {
+  points: MonthPoint[];
+  centre: number | null;
+} {
   const months = cells.filter((c) => c.n > 0).sort((a, b) => a.month.localeCompare(b.month));
   if (months.length === 0) return { points: [], centre: null };
   const limits = pChartLimits(

@@ -16,7 +16,16 @@ export type ReportChart =
       kind: "trend";
       id: string;
       caption: string;
-      points: Array<{ label: string; share: number; lower: number; upper: number; controlLower: number; controlUpper: number; centre: number; out: boolean }>;
+      points: Array<{
+        label: string;
+        share: number;
+        lower: number;
+        upper: number;
+        controlLower: number;
+        controlUpper: number;
+        centre: number;
+        out: boolean;
+      }>;
     }
   | {
       kind: "funnel";

@@ -7,7 +7,6 @@ import { parseAnnualRequest, type AnnualScope } from "./annual-request.server";
 import { noteScope } from "./annual-report.server";
 import { MAX_NOTE_CHARS } from "./report-formats";
 
-
 /**
  * The report the page is about: `authority=` or `office=` and `year=` from the URL, or the
  * user's own authority (analysts, admins the first one) or office (managers) this year.
@@ -39,7 +38,11 @@ export async function reportScopes(db: Db, user: SessionUser) {
           orderBy: { id: "asc" },
           select: { id: true, name: true },
         });
-  const offices = await db.office.findMany({ where: officeWhere, orderBy: [{ authorityId: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  const offices = await db.office.findMany({
+    where: officeWhere,
+    orderBy: [{ authorityId: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
   return { authorities, offices };
 }
 

@@ -12,7 +12,10 @@ type Worker = ReturnType<typeof startReportWorker>;
 const holder = globalThis as unknown as { reportWorker?: Worker };
 
 /** Builds the file a stored job asks for: the scope is read again, so a renamed office is named as it is now. */
-async function buildJob(job: { authorityId: number | null; officeId: number | null; year: number; format: string }, progress: (f: number) => Promise<void>) {
+async function buildJob(
+  job: { authorityId: number | null; officeId: number | null; year: number; format: string },
+  progress: (f: number) => Promise<void>,
+) {
   const scope = await jobScope(prisma, job);
   const file = await buildAnnualFile(prisma, { scope, year: job.year, format: job.format as ReportFormat }, { progress });
   return { file: file.bytes, fileName: file.fileName };
@@ -59,7 +62,17 @@ export async function jobsFor(db: Db, scope: AnnualScope, year: number) {
 export async function requireJob(db: Db, user: SessionUser, id: number) {
   const job = await db.reportJob.findUnique({
     where: { id },
-    select: { id: true, authorityId: true, officeId: true, year: true, status: true, progress: true, error: true, fileName: true, format: true },
+    select: {
+      id: true,
+      authorityId: true,
+      officeId: true,
+      year: true,
+      status: true,
+      progress: true,
+      error: true,
+      fileName: true,
+      format: true,
+    },
   });
   if (!job) throw errorResponse(404, t("error.notFound"));
   const scope = await jobScope(db, job);

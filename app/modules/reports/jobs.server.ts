@@ -1,0 +1,232 @@
+import { t } from "~/locales";
+import type { Db } from "~/utils/db.server";
+import { AppError, notFound } from "~/utils/errors";
+import type { ReportFormat } from "./report-formats";
+
+/**
+ * A queue of long reports kept in the ReportJob table, so a request returns at once, the
+ * page polls the job's progress, and any app instance sharing the database can run it.
+ */
+
+export type ReportRequest = { authorityId: number | null; officeId: number | null; year: number; format: ReportFormat };
+
+/** A job a worker has claimed; `claimedAt` is its lease: writes with another value are someone else's run. */
+export type Job = ReportRequest & { id: number; requestedById: number; claimedAt: Date };
+
+export type ReportFile = { file: Uint8Array; fileName: string };
+export type ReportBuilder = (job: Job, progress: (fraction: number) => Promise<void>) => Promise<ReportFile>;
+
+/** A finished report is handed to the next request for this long: the figures change slowly. */
+const REUSE_MS = 10 * 60_000;
+/** A running job not finished after this long was left by a worker that died, and is run again. */
+const STALE_MS = 10 * 60_000;
+/** Progress is written at most this often, so a builder reporting every row does not flood the database. */
+const PROGRESS_INTERVAL_MS = 250;
+const POLL_MS = 5_000;
+
+const jobSelect = {
+  id: true,
+  authorityId: true,
+  officeId: true,
+  year: true,
+  format: true,
+  requestedById: true,
+  status: true,
+  claimedAt: true,
+} as const;
+
+/** Names what a report contains; the analyst's note version is part of it, so editing the note makes a new report. */
+export function jobKey(req: ReportRequest, noteVersion: string): string {
+  return `authority=${req.authorityId ?? "-"};office=${req.officeId ?? "-"};year=${req.year};format=${req.format};note=${noteVersion}`;
+}
+
+/**
+ * Returns the job that makes this report: one queued or running for the same key, else
+ * one finished less than REUSE_MS ago, else a new queued job.
+ *
+ * The check and the insert share a transaction. On SQLite that is enough: the adapter runs
+ * one transaction at a time per process, and between processes the second writer gets
+ * SQLITE_BUSY instead of inserting a duplicate. On PostgreSQL (read committed) two
+ * transactions could both find nothing; there a partial unique index
+ * `ON "ReportJob"(key) WHERE status IN ('queued', 'running')` makes the second insert fail
+ * with P2002, after which the caller reads the winner's job.
+ */
+export async function requestReport(db: Db, req: ReportRequest, userId: number, noteVersion: string): Promise<{ id: number }> {
+  const key = jobKey(req, noteVersion);
+  return db.$transaction(async (tx) => {
+    const active = await tx.reportJob.findFirst({
+      where: { key, status: { in: ["queued", "running"] } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    if (active) return active;
+    const recent = await tx.reportJob.findFirst({
+      where: { key, status: "done", finishedAt: { gte: new Date(Date.now() - REUSE_MS) } },
+      orderBy: { finishedAt: "desc" },
+      select: { id: true },
+    });
+    if (recent) return recent;
+    return tx.reportJob.create({ data: { key, ...req, requestedById: userId }, select: { id: true } });
+  });
+}
+
+/**
+ * Claims the oldest queued job, or a running one claimed more than STALE_MS ago (its
+ * worker died), with an update that only succeeds if the row is still as we read it:
+ * of several instances racing for one job exactly one gets count 1, and the others move on.
+ */
+export async function claimNextJob(db: Db): Promise<Job | null> {
+  for (;;) {
+    const candidates = await db.reportJob.findMany({
+      where: { OR: [{ status: "queued" }, { status: "running", claimedAt: { lt: new Date(Date.now() - STALE_MS) } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 10,
+      select: jobSelect,
+    });
+    if (candidates.length === 0) return null;
+    for (const candidate of candidates) {
+      const claimedAt = new Date();
+      const { count } = await db.reportJob.updateMany({
+        where: { id: candidate.id, status: candidate.status, claimedAt: candidate.claimedAt },
+        data: { status: "running", claimedAt, progress: 0 },
+      });
+      if (count === 1) {
+        const { status: _status, ...job } = candidate;
+        // Only requestReport writes rows, and it takes a ReportFormat.
+        return { ...job, format: job.format as ReportFormat, claimedAt };
+      }
+    }
+    // Every candidate was taken by another worker between our read and our update: read again.
+  }
+}
+
+/** The rows this run may still write: if a stale-job claim took the job over, this run's writes are dropped. */
+function lease(job: Job) {
+  return { id: job.id, status: "running", claimedAt: job.claimedAt };
+}
+
+/** Writes a builder's progress as a whole percentage, only upwards and at most every PROGRESS_INTERVAL_MS. */
+function progressWriter(db: Db, job: Job) {
+  let written = 0;
+  let writtenAt = 0;
+  return async (fraction: number) => {
+    // 100 means done, which only the final write may say.
+    const percent = Math.min(99, Math.max(0, Math.floor(fraction * 100)));
+    if (percent <= written || Date.now() - writtenAt < PROGRESS_INTERVAL_MS) return;
+    written = percent;
+    writtenAt = Date.now();
+    // The `lt` keeps the stored value from going down when a builder does not await its calls.
+    await db.reportJob.updateMany({ where: { ...lease(job), progress: { lt: percent } }, data: { progress: percent } });
+  };
+}
+
+/** What the person sees for a failed job: our own refusal's message, or a generic one for a defect. */
+function failureMessage(error: unknown): string {
+  return error instanceof AppError ? error.message : t("report.job.failed");
+}
+
+/** Runs a claimed job's builder and stores its file, or why it failed. */
+export async function runJob(db: Db, job: Job, build: ReportBuilder): Promise<void> {
+  let result: ReportFile;
+  try {
+    result = await build(job, progressWriter(db, job));
+  } catch (error) {
+    console.error(`Report job ${job.id} failed:`, error);
+    await db.reportJob.updateMany({ where: lease(job), data: { status: "failed", error: failureMessage(error), finishedAt: new Date() } });
+    return;
+  }
+  await db.reportJob.updateMany({
+    where: lease(job),
+    data: { status: "done", progress: 100, file: result.file.slice(), fileName: result.fileName, error: null, finishedAt: new Date() },
+  });
+}
+
+export type ReportWorker = { kick: () => void; stop: () => Promise<void> };
+
+/**
+ * Runs queued jobs one at a time in this process: `kick()` after a request wakes it, and a
+ * poll picks up jobs queued by other instances or left running by a crashed one. Errors
+ * are logged and the next kick or poll tries again; nothing is left unhandled.
+ */
+export function startReportWorker(db: Db, build: ReportBuilder, o: { pollMs?: number } = {}): ReportWorker {
+  let current: Promise<void> | null = null;
+  let kickedWhileRunning = false;
+  let stopped = false;
+
+  async function drain() {
+    do {
+      kickedWhileRunning = false;
+      while (!stopped) {
+        const job = await claimNextJob(db);
+        if (!job) break;
+        await runJob(db, job, build);
+      }
+    } while (kickedWhileRunning && !stopped);
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (current) {
+      // A job queued after the running loop's last empty claim would wait for the next poll.
+      kickedWhileRunning = true;
+      return;
+    }
+    current = drain()
+      .catch((error: unknown) => console.error("Report worker:", error))
+      .finally(() => {
+        current = null;
+      });
+  }
+
+  const timer = setInterval(kick, o.pollMs ?? POLL_MS);
+  // The poll alone must not keep a CLI or test process alive.
+  timer.unref();
+  return {
+    kick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
+
+export type JobStatus = ReportRequest & {
+  id: number;
+  status: "queued" | "running" | "done" | "failed";
+  progress: number;
+  error: string | null;
+  fileName: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+/** A job's state for the page that polls it; never the file itself. */
+export async function jobStatus(db: Db, id: number): Promise<JobStatus> {
+  const row = await db.reportJob.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      authorityId: true,
+      officeId: true,
+      year: true,
+      format: true,
+      status: true,
+      progress: true,
+      error: true,
+      fileName: true,
+      createdAt: true,
+      finishedAt: true,
+    },
+  });
+  if (!row) throw notFound();
+  // Only this module writes these columns, with these values.
+  return { ...row, format: row.format as ReportFormat, status: row.status as JobStatus["status"] };
+}
+
+/** A finished job's file; 404 while it is not done, so a half-built report is never served. */
+export async function jobFile(db: Db, id: number): Promise<ReportFile> {
+  const row = await db.reportJob.findUnique({ where: { id }, select: { status: true, file: true, fileName: true } });
+  if (row?.status !== "done" || !row.file || !row.fileName) throw notFound();
+  return { file: row.file, fileName: row.fileName };
+}
