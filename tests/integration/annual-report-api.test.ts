@@ -208,7 +208,8 @@ describe("GET /api/v1/reports/annual (csv)", () => {
     expect(checked).toBeGreaterThan(100);
     // The seed's offices differ: not every office sits inside its peers' limits.
     expect(rows.some((r) => r.funnel_flag !== "within")).toBe(true);
-  });
+    // Recomputing a year of raw rows takes a while on a loaded 2-core machine.
+  }, 180_000);
 
   it("an office's report lists that office only, with its peers' pooled share", async () => {
     const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
