@@ -6,6 +6,7 @@ import { figureMessages } from "./zh-TW.figures";
 import { calendarMessages } from "./zh-TW.calendar";
 import { courtesyMessages } from "./zh-TW.courtesy";
 import { reportMessages } from "./zh-TW.reports";
+import { dashboardMessages } from "./zh-TW.dashboard";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -17,6 +18,7 @@ export const zhTW = {
   ...calendarMessages,
   ...courtesyMessages,
   ...reportMessages,
+  ...dashboardMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 
