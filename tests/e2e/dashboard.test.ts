@@ -21,7 +21,7 @@ async function openFromMenu(page: Page) {
 
 /** Every panel heading shows, and every chart canvas has a size and something painted on it. */
 async function expectPanelsAndCharts(page: Page) {
-  for (const name of PANELS) await expect(page.getByRole("heading", { level: 2, name, exact: true }).isVisible()).resolves.toBe(true);
+  for (const name of PANELS) await page.getByRole("heading", { level: 2, name, exact: true }).waitFor();
   const canvases = page.locator("figure canvas");
   expect(await canvases.count()).toBeGreaterThanOrEqual(6);
   const drawn = await canvases.evaluateAll((list) =>
