@@ -6,6 +6,17 @@ export function InsufficientMark() {
   return <span className="badge">{t("figures.insufficient")}</span>;
 }
 
+/** The mark after a figure's text, with the space before it, when `show`. */
+export function InsufficientSuffix({ show }: { show: boolean }) {
+  if (!show) return null;
+  return (
+    <>
+      {" "}
+      <InsufficientMark />
+    </>
+  );
+}
+
 /**
  * Table cells n, % satisfied and the 95 % interval as its bounds, greyed and marked when
  * n is under the minimum; dashes when there is no data. `score` adds the 0-100 mean.
@@ -27,12 +38,7 @@ export function FigureCells({ figure, score = false }: { figure: SatisfactionFig
       <td className={cls}>{figure.n}</td>
       <td className={cls}>
         {formatPercent(figure.satisfied)}
-        {!figure.sufficient && (
-          <>
-            {" "}
-            <InsufficientMark />
-          </>
-        )}
+        <InsufficientSuffix show={!figure.sufficient} />
       </td>
       <td className={cls}>{formatInterval(figure)}</td>
       {score && <td className={cls}>{figure.score.toFixed(1)}</td>}

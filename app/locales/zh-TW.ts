@@ -7,6 +7,7 @@ import { calendarMessages } from "./zh-TW.calendar";
 import { courtesyMessages } from "./zh-TW.courtesy";
 import { reportMessages } from "./zh-TW.reports";
 import { jobMessages } from "./zh-TW.jobs";
+import { dashboardMessages } from "./zh-TW.dashboard";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -19,6 +20,7 @@ export const zhTW = {
   ...courtesyMessages,
   ...reportMessages,
   ...jobMessages,
+  ...dashboardMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 

@@ -12,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const NAV: Array<{ to: string; label: MessageKey; roles: Role[] }> = [
   { to: "/offices", label: "nav.offices", roles: ["admin", "analyst", "manager"] },
+  { to: "/reports", label: "nav.reports", roles: ["admin", "analyst", "manager"] },
   { to: "/follow-ups", label: "nav.followUps", roles: ["admin", "analyst", "manager"] },
   { to: "/responses/duplicates", label: "nav.duplicates", roles: ["admin", "analyst", "manager"] },
   { to: "/evaluator", label: "nav.evaluator", roles: ["evaluator"] },

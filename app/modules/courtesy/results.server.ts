@@ -25,7 +25,8 @@ import type { Scale } from "./scale";
 import type { Mark } from "./score";
 import { currentScale } from "./scales.server";
 
-type MonthRange = { from: string; to: string };
+/** First and last month (YYYY-MM, inclusive). */
+export type MonthRange = { from: string; to: string };
 
 /**
  * Only submitted calls count: calibration calls rehearse the scale on a shared scenario
@@ -108,8 +109,8 @@ type ScopedOffice = Awaited<ReturnType<typeof resultsRequest>>["offices"][number
  * learns their place without seeing the others' figures. Offices with fewer than
  * MIN_CALLS scored calls are neither ranked nor counted among the ranked peers.
  */
-export async function officeResults(db: Db, offices: ScopedOffice[], period: Period) {
-  const range = periodRange(period);
+export async function officeResults(db: Db, offices: ScopedOffice[], period: Period | MonthRange) {
+  const range = "kind" in period ? periodRange(period) : period;
   const everyone = await peerUniverse(db, offices);
   const stats = summarize(await bandSums(db, "officeId", [...everyone.keys()], range));
   const ranks = peerRanks(
@@ -146,7 +147,6 @@ export async function officeResultsDetail(db: Db, officeId: number, period: Peri
     select: { id: true, name: true, isSwitchboard: true },
   });
   const unitStats = summarize(await bandSums(db, "unitId", [officeId], range));
-  const monthStats = summarize(await bandSums(db, "month", [officeId], { from: months[0], to: months[months.length - 1] }));
 
   // Bounded by one office × one period (a few dozen calls a month), so marks are parsed here.
   const calls = await db.testCall.findMany({
@@ -171,8 +171,15 @@ export async function officeResultsDetail(db: Db, officeId: number, period: Peri
     units: units.map((u) => ({ id: u.id, name: u.name, isSwitchboard: u.isSwitchboard, ...figureOf(unitStats.get(String(u.id))) })),
     // Items that lost nothing are not "the items that lose the most points".
     items: items.filter((i) => i.lost > 0),
-    trend: months.map((month) => ({ month, figure: figureOf(monthStats.get(month)).figure })),
+    trend: await monthlyMeans(db, officeId, months),
   };
+}
+
+/** One office's mean score with its interval for each of the consecutive months given (null for a month without calls). */
+export async function monthlyMeans(db: Db, officeId: number, months: string[]) {
+  if (months.length === 0) return [];
+  const stats = summarize(await bandSums(db, "month", [officeId], { from: months[0], to: months[months.length - 1] }));
+  return months.map((month) => ({ month, figure: figureOf(stats.get(month)).figure }));
 }
 
 const CSV_BATCH = 500;

@@ -12,8 +12,8 @@ export type AnnualScope = { authorityId: number; officeId: number | null; name: 
 export type AnnualRequest = { scope: AnnualScope; year: number; format: ReportFormat };
 
 /** Years a report may cover: the platform's data starts long after 2000 and plans are yearly. */
-const FIRST_YEAR = 2000;
-const LAST_YEAR = 2100;
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
 
 export function parseReportYear(value: string | null): number | null {
   if (value === null || !/^\d{4}$/.test(value)) return null;

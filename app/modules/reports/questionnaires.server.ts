@@ -1,4 +1,5 @@
 import type { Question, QuestionBooleanModel, QuestionRatingModel, QuestionSelectBase } from "survey-core";
+import type { Prisma } from "~/generated/prisma/client";
 import { t } from "~/locales";
 import { withSurveyModel } from "~/modules/surveys/model";
 import type { Db } from "~/utils/db.server";
@@ -24,15 +25,20 @@ export function citizenQuestionnaire(db: Db): Promise<Questionnaire | null> {
   return db.surveyDefinition.findFirst({ where: { kind: "citizen" }, orderBy: { id: "asc" }, select: QUESTIONNAIRE_SELECT });
 }
 
-/** Questionnaires answered at the office, with the citizen questionnaire always first. */
-export async function officeQuestionnaires(db: Db, officeId: number): Promise<Questionnaire[]> {
+/** Questionnaires answered at any office matching `offices` (a Prisma `where`), with the citizen questionnaire always first. */
+export async function answeredQuestionnaires(db: Db, offices: Prisma.OfficeWhereInput): Promise<Questionnaire[]> {
   const citizen = await citizenQuestionnaire(db);
   const answered = await db.surveyDefinition.findMany({
-    where: { versions: { some: { responses: { some: { officeId } } } } },
+    where: { versions: { some: { responses: { some: { office: offices } } } } },
     orderBy: { id: "asc" },
     select: QUESTIONNAIRE_SELECT,
   });
   return [...(citizen ? [citizen] : []), ...answered.filter((q) => q.id !== citizen?.id)];
+}
+
+/** Questionnaires answered at the office, with the citizen questionnaire always first. */
+export function officeQuestionnaires(db: Db, officeId: number): Promise<Questionnaire[]> {
+  return answeredQuestionnaires(db, { id: officeId });
 }
 
 /** The questionnaire `?survey=ID` picks among those offered, the first by default; 404 for any other. */
