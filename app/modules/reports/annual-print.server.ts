@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { AnnualReportDocument } from "~/components/AnnualReportDocument";
@@ -8,9 +9,12 @@ import type { ReportModel } from "./report-model";
 const require = createRequire(import.meta.url);
 let chartScript: string | null = null;
 
-/** chart.js's UMD build, inlined so the printed page draws its charts without any network. */
+/**
+ * chart.js's UMD build, inlined so the printed page draws its charts without any network.
+ * The package's "exports" hide dist/chart.umd.js, so it is found beside the CommonJS entry.
+ */
 function chartJs(): string {
-  chartScript ??= readFileSync(require.resolve("chart.js/dist/chart.umd.js"), "utf8");
+  chartScript ??= readFileSync(path.join(path.dirname(require.resolve("chart.js")), "chart.umd.js"), "utf8");
   return chartScript;
 }
 
