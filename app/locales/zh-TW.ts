@@ -8,6 +8,7 @@ import { courtesyMessages } from "./zh-TW.courtesy";
 import { reportMessages } from "./zh-TW.reports";
 import { jobMessages } from "./zh-TW.jobs";
 import { dashboardMessages } from "./zh-TW.dashboard";
+import { openDataMessages } from "./zh-TW.openData";
 
 /** The message catalogue: every user-facing string, in Traditional Chinese (Taiwan). */
 export const zhTW = {
@@ -21,6 +22,7 @@ export const zhTW = {
   ...reportMessages,
   ...jobMessages,
   ...dashboardMessages,
+  ...openDataMessages,
   "app.name": "服務品質平台",
   "app.tagline": "機關服務品質調查與電話禮貌測試",
 

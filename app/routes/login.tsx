@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
 import { getUser, verifyLogin } from "~/modules/org/auth.server";
@@ -60,6 +60,9 @@ export default function Login() {
           </p>
         </Form>
       </div>
+      <p>
+        <Link to="/open-data">{t("openData.page.link")}</Link>
+      </p>
     </main>
   );
 }

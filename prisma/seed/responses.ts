@@ -4,7 +4,7 @@ import { lastMonths, taipeiMonth } from "../../app/utils/dates";
 import type { Db } from "../../app/utils/db.server";
 import type { WorkedDays } from "../../app/modules/calendar/working-days";
 import { bulkInsert } from "./bulk";
-import type { Random } from "./random";
+import { createRandom, type Random } from "./random";
 
 type RatedItem = { name: string; dimension: string };
 
@@ -19,6 +19,11 @@ const DIMENSION_SHIFT: Record<string, number> = { environment: -0.15, courtesy: 
 
 const COMMENTS = ["等候時間有點久", "服務人員很親切，謝謝", "希望增加停車位", "指標不太清楚", "線上預約很方便", "冷氣太冷", "辦理速度很快"];
 const PURPOSES = ["registration", "social", "civil", "consult"];
+const GENDERS = ["female", "female", "male", "male", "other"];
+const AGES = ["under20", "20-29", "30-39", "30-39", "40-49", "40-49", "50-64", "50-64", "65+"];
+// The optional demographic answers draw from their own stream, so adding them left every
+// other seeded figure as it was.
+const DEMOGRAPHICS_SEED = 4077;
 
 type Channel = { id: number; officeId: number };
 
@@ -58,6 +63,7 @@ export async function seedResponses(
     contact: string | null;
   }> = [];
 
+  const about = createRandom(DEMOGRAPHICS_SEED);
   for (const channel of channels) {
     const officeLevel = 4.0 + rnd.normal() * 0.25;
     const officeSize = rnd.int(25, 60);
@@ -74,6 +80,8 @@ export async function seedResponses(
         const person = officeLevel + summerDip + trend + rnd.normal() * 0.7;
         const data: Record<string, unknown> = {};
         if (rnd.next() < 0.6) data.purpose = rnd.pick(PURPOSES);
+        if (about.next() < 0.7) data.gender = about.pick(GENDERS);
+        if (about.next() < 0.65) data.age = about.pick(AGES);
         let low = false;
         for (const item of RATED_ITEMS) {
           const value = Math.min(5, Math.max(1, Math.round(person + (DIMENSION_SHIFT[item.dimension] ?? 0) + rnd.normal() * 0.45)));
@@ -113,8 +121,29 @@ export async function seedResponses(
       }
     });
   }
+  keepLatestCaseOpen(cases);
   await bulkInsert(db, "Response", responses);
   await bulkInsert(db, "Answer", answers);
   await bulkInsert(db, "FollowUpCase", cases);
   return { responses: responses.length, answers: answers.length, followUps: cases.length };
+}
+
+type SeededCase = { officeId: number; status: string; resolution: string; resolvedAt: Date | null; createdAt: Date };
+
+/**
+ * Every office's manager finds work waiting whatever day the demo is seeded: where chance
+ * resolved all of an office's cases, its latest one is left open.
+ */
+function keepLatestCaseOpen(cases: SeededCase[]): void {
+  const latest = new Map<number, SeededCase>();
+  const waiting = new Set<number>();
+  for (const c of cases) {
+    if (c.status !== "resolved") waiting.add(c.officeId);
+    const seen = latest.get(c.officeId);
+    if (!seen || c.createdAt > seen.createdAt) latest.set(c.officeId, c);
+  }
+  for (const [officeId, c] of latest) {
+    if (waiting.has(officeId)) continue;
+    Object.assign(c, { status: "open", resolution: "", resolvedAt: null });
+  }
 }

@@ -71,7 +71,7 @@ describe("annual trend report page", () => {
     await login(page, app.url, "manager@demo.gov.tw", "Manager#2026");
     await page.goto(`${app.url}/reports/annual`);
     await waitForHydration(page);
-    await page.getByText("臺北市萬華區公所").first().waitFor();
+    await page.locator("#report-scope").waitFor();
     const options = await page.locator("#report-scope option").allTextContents();
     expect(options).toEqual(["臺北市萬華區公所"]);
     expect(errors).toEqual([]);

@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { read } from "@e965/xlsx";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { prisma } from "~/utils/db.server";
+import { taipeiMonth } from "~/utils/dates";
 import { appInBrowser } from "../support/app";
 import { PHONE_VIEWPORT } from "../support/browser";
 import { seriousViolations } from "../support/axe";
@@ -131,5 +134,40 @@ describe("citizen survey on a phone", () => {
     const res = await fetch(`${app.url}/s/no-such-channel`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("找不到這份問卷");
+  });
+});
+
+describe("open data, without signing in", () => {
+  it("is linked from the login page, lists the authority's years, and downloads a CSV and an ODS that open", async () => {
+    const page = await app.browser.newPage({ viewport: PHONE_VIEWPORT });
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}/login`);
+    await waitForHydration(page);
+    await page.getByRole("link", { name: /開放資料/ }).click();
+    await page.waitForURL(`${app.url}/open-data`);
+    await waitForHydration(page);
+    await page.getByRole("heading", { name: "服務品質開放資料" }).waitFor();
+    const authority = await prisma.authority.findFirstOrThrow({ select: { id: true, name: true } });
+    const year = Number(taipeiMonth(new Date()).slice(0, 4));
+    const row = page
+      .getByRole("row")
+      .filter({ hasText: authority.name })
+      .filter({ hasText: `${year - 1911}年` });
+    expect(await row.count()).toBe(1);
+
+    const csvDownload = page.waitForEvent("download");
+    await row.getByRole("link", { name: "CSV 檔" }).click();
+    const csv = readFileSync((await (await csvDownload).path())!, "utf8");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "office_id,office_name,office_kind,questionnaire,month,dimension,n,top2_share",
+    );
+    expect(csv).toContain("臺北市萬華區公所");
+
+    const odsDownload = page.waitForEvent("download");
+    await row.getByRole("link", { name: "ODS 試算表" }).click();
+    const ods = read(readFileSync((await (await odsDownload).path())!), { type: "buffer" });
+    expect(ods.SheetNames).toEqual(["各機關每月滿意度", "基本資料分組", "資料說明"]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

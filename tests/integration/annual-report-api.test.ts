@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createApiToken } from "~/modules/org/tokens.server";
 import { loader } from "~/routes/api.v1.reports.annual";
-import { insertResponses, ratedItems, wilson } from "../support/figures";
+import { insertResponses, parseCsv, ratedItems, respondents, yearMonths as months, wilson } from "../support/figures";
 import { holm, mannKendallReference, twoProportionP, Z975, Z999 } from "../support/reference-stats";
 
 const HEADER =
@@ -24,37 +24,6 @@ async function get(query: string, token?: string): Promise<Response> {
     throw thrown;
   }
 }
-
-/** The CSV's rows as objects keyed by the header; the file is ours, so no quoted commas in numbers. */
-function parseCsv(text: string): Array<Record<string, string>> {
-  const [head, ...lines] = text
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split("\r\n");
-  const keys = head.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [keys[i], v])));
-}
-
-type Respondent = { officeId: number; month: string; dims: Map<string, number> };
-
-/** Every non-duplicate citizen respondent of the year range with their item average per dimension, from the raw rows. */
-async function respondents(officeIds: number[], months: string[]): Promise<Respondent[]> {
-  const rows = await prisma.response.findMany({
-    where: { officeId: { in: officeIds }, month: { in: months }, duplicate: false, version: { definition: { kind: "citizen" } } },
-    select: { officeId: true, month: true, answerRows: { select: { dimension: true, value: true } } },
-  });
-  return rows.map((r) => {
-    const values = new Map<string, number[]>();
-    for (const a of r.answerRows) values.set(a.dimension, [...(values.get(a.dimension) ?? []), a.value]);
-    return {
-      officeId: r.officeId,
-      month: r.month,
-      dims: new Map([...values].map(([d, v]) => [d, v.reduce((s, x) => s + x, 0) / v.length])),
-    };
-  });
-}
-
-const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
 
 let year: number;
 let authorityId: number;

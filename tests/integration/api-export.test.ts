@@ -75,6 +75,8 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/channels/{code}/responses",
       "/api/v1/reports/annual",
       "/api/v1/responses.csv",
+      "/open-data/{authorityId}/{year}.csv",
+      "/open-data/{authorityId}/{year}.ods",
     ]);
   });
 });

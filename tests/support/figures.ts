@@ -110,3 +110,35 @@ export async function insertResponses(input: {
     }
   }
 }
+
+/** The CSV's rows as objects keyed by the header; the file is ours, so no quoted commas in numbers. */
+export function parseCsv(text: string): Array<Record<string, string>> {
+  const [head, ...lines] = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  const keys = head.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [keys[i], v])));
+}
+
+export type Respondent = { officeId: number; month: string; dims: Map<string, number> };
+
+/** Every non-duplicate citizen respondent of the year range with their item average per dimension, from the raw rows. */
+export async function respondents(officeIds: number[], months: string[]): Promise<Respondent[]> {
+  const rows = await prisma.response.findMany({
+    where: { officeId: { in: officeIds }, month: { in: months }, duplicate: false, version: { definition: { kind: "citizen" } } },
+    select: { officeId: true, month: true, answerRows: { select: { dimension: true, value: true } } },
+  });
+  return rows.map((r) => {
+    const values = new Map<string, number[]>();
+    for (const a of r.answerRows) values.set(a.dimension, [...(values.get(a.dimension) ?? []), a.value]);
+    return {
+      officeId: r.officeId,
+      month: r.month,
+      dims: new Map([...values].map(([d, v]) => [d, v.reduce((s, x) => s + x, 0) / v.length])),
+    };
+  });
+}
+
+/** The twelve months (YYYY-MM) of a calendar year. */
+export const yearMonths = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);

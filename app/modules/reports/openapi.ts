@@ -11,6 +11,29 @@ const errorRef = (description: string) => ({
 });
 const codeParam = { name: "code", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } };
 
+/** The public open-data file of an authority and year in one format; no token needed. */
+function openDataPath<F extends string>(format: F, contentType: string, description: string) {
+  const path = `/open-data/{authorityId}/{year}.${format}` as const;
+  return {
+    [path]: {
+      get: {
+        summary: `Open data of an authority for a calendar year (${format.toUpperCase()}, public)`,
+        description: `Monthly respondents and top-two-box share per office × questionnaire × dimension, de-identified. ${description}.`,
+        parameters: [
+          { name: "authorityId", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+          { name: "year", in: "path", required: true, schema: { type: "integer", minimum: 2000, maximum: 2100 } },
+        ],
+        responses: {
+          "200": { description: "The file", content: { [contentType]: { schema: { type: "string", format: "binary" } } } },
+          "400": errorRef("Bad year or format"),
+          "404": errorRef("Unknown authority"),
+          "429": errorRef("Too many requests"),
+        },
+      },
+    },
+  } as Record<`/open-data/{authorityId}/{year}.${F}`, object>;
+}
+
 /** The OpenAPI 3.1 description of HTTP API v1, served at /api/v1/openapi.json. */
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -157,5 +180,15 @@ export const openApiDocument = {
         },
       },
     },
+    ...openDataPath(
+      "csv",
+      "text/csv",
+      "UTF-8 with BOM, header office_id,office_name,office_kind,questionnaire,month,dimension,n,top2_share",
+    ),
+    ...openDataPath(
+      "ods",
+      "application/vnd.oasis.opendocument.spreadsheet",
+      "Three sheets: the monthly table as in the CSV; the breakdown by demographic answers (cells under 5 respondents suppressed); the data dictionary",
+    ),
   },
 } as const;

@@ -13,6 +13,12 @@ if (!Serializer.findProperty("question", "isPersonalData")) {
   Serializer.addProperty("question", { name: "isPersonalData:boolean", category: "general", default: false });
 }
 
+// Demographic questions (gender, age) may be broken down in the open data, with small cells
+// suppressed; the flag says which questions a definition offers for that.
+if (!Serializer.findProperty("question", "isDemographic")) {
+  Serializer.addProperty("question", { name: "isDemographic:boolean", category: "general", default: false });
+}
+
 export const SURVEY_LOCALE = "zh-tw";
 
 /** A SurveyJS model in Traditional Chinese; the same call serves the browser and the server. */

@@ -82,6 +82,7 @@ export const citizenSatisfaction = {
           type: "radiogroup",
           name: "gender",
           title: "性別",
+          isDemographic: true,
           choices: [
             { value: "female", text: "女" },
             { value: "male", text: "男" },
@@ -92,6 +93,7 @@ export const citizenSatisfaction = {
           type: "dropdown",
           name: "age",
           title: "年齡",
+          isDemographic: true,
           choices: [
             { value: "under20", text: "未滿 20 歲" },
             { value: "20-29", text: "20-29 歲" },
