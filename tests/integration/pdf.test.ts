@@ -92,7 +92,7 @@ describe("htmlToPdf", () => {
 
   it("fails with a clear error when the page never signals that its charts are ready", async () => {
     const stuck = `<!doctype html><html><head><script>window.__reportPending = true;</script></head><body><p>x</p></body></html>`;
-    await expect(htmlToPdf(stuck, { title: "x" })).rejects.toThrow(/__reportReady within 30 s/);
+    await expect(htmlToPdf(stuck, { title: "x", readyTimeoutMs: 2_000 })).rejects.toThrow(/__reportReady within 2 s/);
   }, 60_000);
 
   it("says in Chinese that Chromium is missing", async () => {

@@ -7,6 +7,8 @@ import { AppError } from "~/utils/errors";
 /** How long a page's own scripts (charts) may take before we give up on the report. */
 const READY_TIMEOUT_MS = 30_000;
 
+type PrintOptions = { title: string; readyTimeoutMs?: number };
+
 // The header/footer templates see none of the page's styles and default to a zero font
 // size; without a CJK family named here the footer's Chinese prints as empty boxes.
 const FOOTER_FONT = `font-family: "Noto Sans CJK TC", "Noto Sans TC", sans-serif; font-size: 8pt; color: #555;`;
@@ -21,7 +23,7 @@ function footerTemplate(): string {
  * `window.__reportReady = true` (its charts are drawn); pages that announce nothing are
  * printed as soon as they have loaded.
  */
-async function waitForReport(page: Page, pageErrors: string[]): Promise<void> {
+async function waitForReport(page: Page, pageErrors: string[], timeoutMs: number): Promise<void> {
   try {
     await page.waitForFunction(
       () => {
@@ -29,12 +31,12 @@ async function waitForReport(page: Page, pageErrors: string[]): Promise<void> {
         return w.__reportPending !== true || w.__reportReady === true;
       },
       undefined,
-      { timeout: READY_TIMEOUT_MS },
+      { timeout: timeoutMs },
     );
   } catch (e) {
     if (!(e instanceof errors.TimeoutError)) throw e;
     const cause = pageErrors.length > 0 ? ` The page reported: ${pageErrors.join("; ")}` : "";
-    throw new Error(`The report page set window.__reportPending but not window.__reportReady within ${READY_TIMEOUT_MS / 1000} s.${cause}`);
+    throw new Error(`The report page set window.__reportPending but not window.__reportReady within ${timeoutMs / 1000} s.${cause}`);
   }
 }
 
@@ -43,7 +45,7 @@ async function waitForReport(page: Page, pageErrors: string[]): Promise<void> {
  * pages in the footer and turning h1/h2 headings into bookmarks. One browser per call: a
  * report is rare and long, and a fresh process cannot leak one report's state into the next.
  */
-export async function htmlToPdf(html: string, o: { title: string }): Promise<Uint8Array> {
+export async function htmlToPdf(html: string, o: PrintOptions): Promise<Uint8Array> {
   if (!existsSync(CHROMIUM_PATH)) throw new AppError(503, t("report.pdf.noChromium"));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -66,7 +68,7 @@ export async function htmlToPdf(html: string, o: { title: string }): Promise<Uin
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.setContent(html, { waitUntil: "load" });
-    await waitForReport(page, pageErrors);
+    await waitForReport(page, pageErrors, o.readyTimeoutMs ?? READY_TIMEOUT_MS);
     // The document title becomes the PDF's title, which readers show instead of a file name.
     await page.evaluate((title) => (document.title = title), o.title);
     const pdf = await page.pdf({
