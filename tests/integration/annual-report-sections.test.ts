@@ -32,6 +32,26 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("the annual report's tables against the raw rows", () => {
+  it("調查設計: each questionnaire version answered in the year with its respondents, duplicates left out", async () => {
+    const counted = await prisma.response.groupBy({
+      by: ["versionId"],
+      where: {
+        officeId: { in: offices.map((o) => o.id) },
+        month: { in: yearMonths(year) },
+        duplicate: false,
+        version: { definition: { kind: "citizen" } },
+      },
+      _count: { _all: true },
+    });
+    const versions = await prisma.surveyVersion.findMany({
+      where: { id: { in: counted.map((c) => c.versionId) } },
+      select: { id: true, version: true },
+    });
+    const expected = versions.map((v) => [v.version, counted.find((c) => c.versionId === v.id)!._count._all]).sort((a, b) => a[0] - b[0]);
+    expect(tables.get("versions")!.rows.map((r) => [r[1], r[3]])).toEqual(expected);
+    expect(expected.reduce((n, [, c]) => n + c, 0)).toBeGreaterThan(1000);
+  });
+
   it("抽樣設計: completes and the Wilson margin per office, and the completes a ±5 % margin needs (323 for 2,000 visitors, else 385)", async () => {
     const rows = rowsByOffice("sampling");
     const people = await respondents(
