@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/locales";
 import { CONTENT_TYPES, contentDisposition, rocYear } from "~/modules/reports/annual-file.server";
 import { FIRST_YEAR, LAST_YEAR, parseReportYear } from "~/modules/reports/annual-request.server";
-import { openData, openDataCsv } from "~/modules/reports/open-data.server";
+import { cachedOpenData, openDataCsv } from "~/modules/reports/open-data.server";
 import { workbookFile } from "~/modules/reports/workbook.server";
 import { prisma } from "~/utils/db.server";
 import { clientIp, errorResponse, idParam } from "~/utils/http.server";
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const authority = await prisma.authority.findUnique({ where: { id: authorityId }, select: { name: true } });
   if (!authority) return errorResponse(404, t("report.error.noAuthority"));
 
-  const data = await openData(prisma, authorityId, year);
+  const data = await cachedOpenData(prisma, authorityId, year);
   const bytes =
     format === "csv" ? new TextEncoder().encode(openDataCsv(data)) : workbookFile([data.monthly, data.breakdown, data.dictionary], "ods");
   const name = {

@@ -2,6 +2,7 @@ import { read, utils } from "@e965/xlsx";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { taipeiMonth } from "~/utils/dates";
+import { cachedOpenData, OPEN_DATA_TTL_MS } from "~/modules/reports/open-data.server";
 import { loader } from "~/routes/open-data.$authorityId.$file";
 import { insertResponses, parseCsv, ratedItems, respondents, yearMonths } from "../support/figures";
 
@@ -192,5 +193,16 @@ describe("GET /open-data/:authorityId/:year.ods", () => {
     ]);
     // No one answered the age question: no rows for it.
     expect(breakdown.some((r) => r.question === "age")).toBe(false);
+  });
+});
+
+describe("building the open data", () => {
+  it("happens once an hour per authority and year, however many ask at once", async () => {
+    // A year no other test asks for, so the clock given here is the only one it has seen.
+    const first = cachedOpenData(prisma, other.authorityId, year - 1, 1_000);
+    expect(cachedOpenData(prisma, other.authorityId, year - 1, 2_000)).toBe(first);
+    const later = cachedOpenData(prisma, other.authorityId, year - 1, 1_000 + OPEN_DATA_TTL_MS);
+    expect(later).not.toBe(first);
+    expect((await later).monthly.rows).toEqual((await first).monthly.rows);
   });
 });

@@ -138,7 +138,7 @@ async function breakdownRows(db: Db, offices: Map<number, Office>, year: number,
       SELECT r."id" AS "id", r."officeId" AS "officeId", a."dimension" AS "dimension",
              AVG(a."value" * 1.0) AS "score", MAX(a."scaleMax") AS "scaleMax"
       FROM "Answer" a JOIN "Response" r ON r."id" = a."responseId"
-      WHERE r."officeId" IN (${Prisma.join(officeIds)}) AND r."month" IN (${Prisma.join(months)})
+      WHERE a."officeId" IN (${Prisma.join(officeIds)}) AND a."month" IN (${Prisma.join(months)})
         AND r."versionId" IN (${Prisma.join(versionIds)}) AND r."duplicate" = false
       GROUP BY r."id", r."officeId", a."dimension"`,
   ]);
@@ -214,6 +214,28 @@ function dictionary(year: number): SheetTable {
 }
 
 export type OpenData = { monthly: SheetTable; breakdown: SheetTable; dictionary: SheetTable };
+
+/** How long a built file is served again: the figures of a past month change only when a duplicate is reviewed. */
+export const OPEN_DATA_TTL_MS = 60 * 60 * 1000;
+const MAX_CACHED = 64;
+const built = new Map<string, { at: number; data: Promise<OpenData> }>();
+
+/**
+ * The open data of an authority and year, built at most once an hour per process. The
+ * breakdown reads the year's raw answers, which costs seconds at a million responses, and
+ * anyone may ask: requests meanwhile share one build, so a crowd cannot multiply the work.
+ */
+export function cachedOpenData(db: Db, authorityId: number, year: number, now = Date.now()): Promise<OpenData> {
+  const key = `${authorityId}:${year}`;
+  const hit = built.get(key);
+  if (hit && now - hit.at < OPEN_DATA_TTL_MS) return hit.data;
+  if (built.size >= MAX_CACHED) built.delete(built.keys().next().value as string);
+  const data = openData(db, authorityId, year);
+  built.set(key, { at: now, data });
+  // A failed build is not kept: the next request tries again.
+  data.catch(() => built.delete(key));
+  return data;
+}
 
 /** An authority's open data for a calendar year: no answer of any one citizen can be read from it. */
 export async function openData(db: Db, authorityId: number, year: number): Promise<OpenData> {
