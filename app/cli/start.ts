@@ -42,6 +42,16 @@ app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY)
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Before any route: a write from another origin's page never reaches an action.
+{
+  const { isCrossOriginWrite } = await import("../utils/same-origin.server");
+  const { t } = await import("../locales");
+  app.use((req, res, next) => {
+    const host = app.get("trust proxy") ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
+    if (!isCrossOriginWrite({ method: req.method, header: (name) => req.get(name), host })) return next();
+    res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(t("error.crossOrigin"));
+  });
+}
 const handleRequest = createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) });
 // Express 4 ignores a handler's rejected promise; pass it on so the request still ends.
 app.all("*", (req, res, next) => {

@@ -380,6 +380,7 @@ export const zhTW = {
 
   "error.notFound": "找不到此頁面。",
   "error.csrf": "表單已逾時或來源不明，請重新整理頁面後再送出。",
+  "error.crossOrigin": "拒絕來自其他網站的送出要求（403）。請直接在本平台的頁面上操作。",
   "error.generic": "系統發生錯誤，請稍後再試。",
   "error.badRequest": "輸入資料有誤。",
   "error.payloadTooLarge": "送出的資料過大（上限 {kb} KB）。",

@@ -1,0 +1,74 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { appInBrowser } from "../support/app";
+import { login } from "../support/login";
+
+/**
+ * A page on another port of the same host (same site, other origin: SameSite=Lax cookies
+ * still go along) tries to act for a signed-in admin, once with an auto-submitting form and
+ * once with a fetcher-style `?_data=` post. Both must get 403 and change nothing.
+ */
+const app = appInBrowser();
+let evil: Server;
+let evilUrl: string;
+
+const EMAIL = "intruder@evil.example";
+
+function evilPage(target: string): string {
+  return `<!doctype html><html><body>
+<form id="f" method="post" action="${target}/admin/users">
+  <input name="email" value="${EMAIL}"><input name="name" value="入侵者">
+  <input name="password" value="Intruder#2026!x"><input name="role" value="admin">
+</form>
+<script>
+  fetch(${JSON.stringify(`${target}/admin/users?_data=routes%2F_staff.admin.users._index`)}, {
+    method: "POST", mode: "no-cors", credentials: "include",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "email=${encodeURIComponent(EMAIL)}&name=x&password=Intruder%232026!x&role=admin",
+  }).finally(() => document.getElementById("f").submit());
+</script></body></html>`;
+}
+
+beforeAll(async () => {
+  evil = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(evilPage(app.url)));
+  await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
+  // localhost and 127.0.0.1 differ as origins; the same host name with another port is the same site.
+  evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => evil.close(() => resolve())));
+
+describe("writes from another origin", () => {
+  it("are refused with 403 before any action runs, for a form post and a fetcher post alike", async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await login(page, app.url, "admin@demo.gov.tw", "Admin#2026");
+    const refused: Array<{ url: string; status: number }> = [];
+    page.on("response", (r) => {
+      if (r.request().method() === "POST" && r.url().startsWith(`${app.url}/admin/users`))
+        refused.push({ url: r.url(), status: r.status() });
+    });
+    await page.goto(evilUrl);
+    await page.waitForURL(`${app.url}/admin/users`);
+    await page.getByText("拒絕來自其他網站的送出要求").waitFor();
+    expect(refused.map((r) => r.status)).toEqual([403, 403]);
+    expect(refused.some((r) => r.url.includes("_data="))).toBe(true);
+    expect(await prisma.user.count({ where: { email: EMAIL } })).toBe(0);
+
+    // The admin's own pages still save: the same form from our origin goes through.
+    await page.goto(`${app.url}/admin/users`);
+    const res = await page.evaluate(async () => {
+      const body = new URLSearchParams({ email: "colleague@demo.gov.tw", name: "同仁", password: "Colleague#2026x", role: "admin" });
+      return (await fetch("/admin/users?_data=routes%2F_staff.admin.users._index", { method: "POST", body })).status;
+    });
+    expect(res).toBeLessThan(400);
+    expect(await prisma.user.count({ where: { email: "colleague@demo.gov.tw" } })).toBe(1);
+    await context.close();
+  });
+
+  it("from scripts without a browser's origin headers and without our cookie still pass (the public API, tokens)", async () => {
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: "x@y.z", password: "wrong" }) });
+    expect(res.status).toBe(400);
+  });
+});
