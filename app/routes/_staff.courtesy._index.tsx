@@ -5,7 +5,7 @@ import { LateCallsTable } from "~/components/LateCallsTable";
 import { MonthPicker } from "~/components/MonthPicker";
 import { t, type MessageKey } from "~/locales";
 import { forbidden, requireUser } from "~/modules/org/auth.server";
-import { officeScope } from "~/modules/org/roles";
+import { officeScope, seesEvaluatorNames } from "~/modules/org/roles";
 import { listAppeals } from "~/modules/courtesy/appeals.server";
 import { lateCalls, scoredCalls } from "~/modules/courtesy/calls.server";
 import { isIsoMonth, rocMonthLabel, taipeiDate, taipeiMonth } from "~/utils/dates";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isIsoMonth(month)) throw errorResponse(400, t("error.invalidMonth"));
   const today = taipeiDate(new Date());
   // Offices see their scores, not who placed the unannounced call or when the next one comes.
-  const showEvaluator = user.role !== "manager";
+  const showEvaluator = seesEvaluatorNames(user.role);
   const [calls, appeals, reportsDue, late] = await Promise.all([
     scoredCalls(prisma, scope, month),
     listAppeals(prisma, scope, "pending"),

@@ -270,6 +270,23 @@ describe("courtesy results CSV", () => {
     expect(cells.slice(9)).toEqual(itemKeys.map((k) => (k in marks ? String(marks[k]) : "")));
   });
 
+  it("names the evaluators for an analyst and never for a manager, as the pages do", async () => {
+    const evaluators = (await prisma.user.findMany({ where: { role: "evaluator" }, select: { name: true } })).map((u) => u.name);
+    const cell = (text: string) =>
+      text
+        .slice(1)
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",")[5]);
+    const forManager = (await csv(`month=${MONTH}`, await manager())).text;
+    expect(cell(forManager).every((c) => c === "")).toBe(true);
+    for (const name of evaluators) expect(forManager).not.toContain(name);
+    const forAnalyst = cell((await csv(`month=${MONTH}`, await analyst())).text);
+    expect(forAnalyst.length).toBeGreaterThan(10);
+    expect(forAnalyst.every((c) => evaluators.includes(c))).toBe(true);
+  });
+
   it("streams a whole year of every office, more rows than one batch", async () => {
     const { res, text } = await csv("year=2025", await admin());
     expect(res.status).toBe(200);

@@ -191,7 +191,12 @@ const CSV_COLUMNS = ["call_id", "date", "office", "unit", "extension", "evaluato
  * every scale version used in the period appear, newest version's order first. Rows are
  * read in batches so memory stays flat for a year of every office.
  */
-export async function callsCsvStream(db: Db, officeIds: number[], period: Period): Promise<ReadableStream<Uint8Array>> {
+export async function callsCsvStream(
+  db: Db,
+  officeIds: number[],
+  period: Period,
+  o: { evaluatorNames: boolean },
+): Promise<ReadableStream<Uint8Array>> {
   const where = countedWhere(officeIds, periodRange(period));
   const used = await db.courtesyScale.findMany({ where: { calls: { some: where } }, orderBy: { version: "desc" }, select: { json: true } });
   const itemKeys = [...new Set(used.flatMap((s) => (JSON.parse(s.json) as Scale).parts.flatMap((p) => p.items.map((i) => i.key))))];
@@ -231,7 +236,7 @@ export async function callsCsvStream(db: Db, officeIds: number[], period: Period
           c.office.name,
           c.unit?.name,
           c.extension,
-          c.evaluator.name,
+          o.evaluatorNames ? c.evaluator.name : null,
           c.total,
           c.band,
           c.scale.version,

@@ -1,6 +1,15 @@
 export const ROLES = ["admin", "analyst", "manager", "evaluator"] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * Offices see what a mystery caller found, not who called: a name would let an office
+ * recognise the caller's voice next time. Managers never see evaluators' names, on a
+ * page or in an export.
+ */
+export function seesEvaluatorNames(role: string): boolean {
+  return role !== "manager";
+}
+
 export type ScopedUser = { id: number; role: string; authorityId: number | null; officeId: number | null };
 export type ScopedOffice = { id: number; authorityId: number };
 
