@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { audit } from "../modules/org/audit.server";
 import { hashPassword } from "../modules/org/passwords.server";
+import { passwordProblem } from "../modules/org/password-policy";
 import { prisma } from "../utils/db.server";
 import { migrateDatabase } from "./migrate";
 
@@ -8,8 +9,13 @@ import { migrateDatabase } from "./migrate";
 // Creates the first administrator of a production database, which starts empty.
 const { values } = parseArgs({ options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
 const email = values.email?.trim().toLowerCase() ?? "";
-if (!/^[^@\s]+@[^@\s]+$/.test(email) || (values.password ?? "").length < 10) {
+if (!/^[^@\s]+@[^@\s]+$/.test(email) || values.password === undefined) {
   console.error("Usage: npm run admin -- --email EMAIL --password PASSWORD (at least 10 characters) [--name NAME]");
+  process.exit(2);
+}
+const weak = passwordProblem(values.password, email);
+if (weak) {
+  console.error(weak);
   process.exit(2);
 }
 migrateDatabase();

@@ -505,6 +505,9 @@ describe("users", () => {
     const cases: Array<[Record<string, string>, string[]]> = [
       [{ ...base, email: "not-an-email" }, ["email"]],
       [{ ...base, password: "short" }, ["password"]],
+      [{ ...base, password: "1234567890" }, ["password"]],
+      [{ ...base, password: "aaaaaaaaaa" }, ["password"]],
+      [{ ...base, password: "Someone#2026" }, ["password"]],
       [{ ...base, name: "" }, ["name"]],
       [{ ...base, role: "root" }, ["role"]],
       [{ ...base, role: "analyst", officeId: "" }, ["authorityId"]],
@@ -573,9 +576,11 @@ describe("users", () => {
 
   it("resets a password, auditing the fact but not the password", async () => {
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.gov.tw" }, select: { id: true } });
-    const short = await updateUser(manager.id, { intent: "reset-password", password: "123456789" });
-    expect(short.status).toBe(400);
-    expect(Object.keys((await bodyOf(short)).errors!)).toEqual(["password"]);
+    for (const weak of ["123456789", "Password123", "manager-2026!"]) {
+      const refused = await updateUser(manager.id, { intent: "reset-password", password: weak });
+      expect(refused.status, weak).toBe(400);
+      expect(Object.keys((await bodyOf(refused)).errors!)).toEqual(["password"]);
+    }
     expect(await verifyLogin(prisma, "manager@demo.gov.tw", "Manager#2026")).not.toBeNull();
 
     const ok = await updateUser(manager.id, { intent: "reset-password", password: "Brand-new-pass-1" });

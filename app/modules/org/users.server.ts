@@ -4,6 +4,7 @@ import { invalidFields, notFound, type FieldErrors } from "~/utils/errors";
 import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { hashPassword } from "./passwords.server";
+import { passwordProblem } from "./password-policy";
 import { publicUserSelect } from "./user-fields";
 import { guardedTransaction, type UserCreate, type UserUpdate } from "./validation";
 
@@ -98,6 +99,10 @@ export async function updateUser(db: Db, actorId: number, userId: number, input:
 }
 
 export async function resetPassword(db: Db, actorId: number, userId: number, password: string): Promise<void> {
+  const account = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!account) throw notFound();
+  const problem = passwordProblem(password, account.email);
+  if (problem) throw invalidFields({ password: [problem] });
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     if (!(await tx.user.count({ where: { id: userId } }))) throw notFound();

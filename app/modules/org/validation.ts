@@ -5,6 +5,7 @@ import { t } from "~/locales";
 import { invalidFields, type FieldErrors } from "~/utils/errors";
 import { parseId } from "~/utils/ids";
 import { OFFICE_KINDS } from "./office-kinds";
+import { passwordProblem } from "./password-policy";
 import { ROLES } from "./roles";
 
 /** Parses form fields with a schema, throwing AppError with zh-TW messages per field. */
@@ -140,10 +141,11 @@ export type ExtensionInput = z.output<typeof extensionCreateSchema>;
 
 export const extensionDeleteSchema = z.object({ extensionId: idField });
 
-const password = z
-  .string({ required_error: t("admin.user.passwordTooShort") })
-  .min(10, t("admin.user.passwordTooShort"))
-  .max(200, t("admin.form.tooLong", { max: 200 }));
+/** A new password: the policy's rules that need no account; the e-mail rule is checked with the account. */
+const password = z.string({ required_error: t("admin.user.passwordTooShort") }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const scopeFields = {
   role: choice(ROLES),
@@ -187,6 +189,12 @@ export const userCreateSchema = z
     ...scopeFields,
   })
   .superRefine(checkScope)
+  .superRefine((v, ctx) => {
+    // The field's own rules have spoken already; only the rule that needs the e-mail is left.
+    if (passwordProblem(v.password) !== null) return;
+    const problem = passwordProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  })
   .transform(normaliseScope);
 export type UserCreate = z.output<typeof userCreateSchema>;
 
