@@ -24,13 +24,16 @@ describe("command-line tools", () => {
   });
 
   it("npm run admin creates the first administrator once, with a hashed password", async () => {
-    const ok = run("app/cli/create-admin.ts", ["--email", "Chief@Example.gov.tw", "--password", "Chief#2026-long"]);
+    const ok = run("app/cli/create-admin.ts", ["--email", "Chief@Example.gov.tw", "--password", "Harbour#2026-long"]);
     expect(ok.status).toBe(0);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "chief@example.gov.tw" } });
     expect(user.role).toBe("admin");
-    expect(user.passwordHash).not.toContain("Chief#2026");
-    expect(run("app/cli/create-admin.ts", ["--email", "chief@example.gov.tw", "--password", "Chief#2026-long"]).status).toBe(1);
+    expect(user.passwordHash).not.toContain("Harbour#2026");
+    expect(run("app/cli/create-admin.ts", ["--email", "chief@example.gov.tw", "--password", "Harbour#2026-long"]).status).toBe(1);
     expect(run("app/cli/create-admin.ts", ["--email", "short@example.gov.tw", "--password", "short"]).status).toBe(2);
+    const named = run("app/cli/create-admin.ts", ["--email", "deputy@example.gov.tw", "--password", "Deputy#2026-long"]);
+    expect(named.status).toBe(2);
+    expect(named.stderr).toContain("電子郵件");
     // Three cold tsx starts: each compiles the CLI and opens Prisma, seconds apiece on a shared machine.
   }, 120_000);
 });
