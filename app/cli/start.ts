@@ -40,6 +40,17 @@ app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. 1) so rate limits see the citizen's address.
 app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
 app.use(compression());
+{
+  const { cspNonce, isSignedInRequest, securityHeaders } = await import("../utils/security-headers.server");
+  app.use((req, res, next) => {
+    res.locals.cspNonce = cspNonce();
+    // req.secure honours X-Forwarded-Proto only from a proxy that TRUST_PROXY trusts.
+    res.set(securityHeaders({ nonce: res.locals.cspNonce as string, https: req.secure }));
+    // A route that sets its own Cache-Control (a public file) replaces this one.
+    if (isSignedInRequest(req.get("cookie"))) res.set("Cache-Control", "no-store");
+    next();
+  });
+}
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Before any route: a write from another origin's page never reaches an action.
@@ -52,7 +63,10 @@ app.use(express.static("public", { maxAge: "1h" }));
     res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(t("error.crossOrigin"));
   });
 }
-const handleRequest = createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip }) });
+const handleRequest = createRequestHandler({
+  build,
+  getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string }),
+});
 // Express 4 ignores a handler's rejected promise; pass it on so the request still ends.
 app.all("*", (req, res, next) => {
   handleRequest(req, res, next).catch(next);

@@ -42,7 +42,7 @@ export async function readLimitedText(request: Request, maxBytes: number, messag
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export type AppLoadContext = { clientIp?: string };
+export type AppLoadContext = { clientIp?: string; cspNonce?: string };
 
 /** The client's address as the Express server saw it (honouring TRUST_PROXY). */
 export function clientIp(request: Request, context: unknown): string {

@@ -32,7 +32,11 @@ function evilPage(target: string): string {
 }
 
 beforeAll(async () => {
-  evil = createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(evilPage(app.url)));
+  evil = createServer((req, res) => {
+    const body =
+      req.url === "/frame" ? `<!doctype html><iframe src="${app.url}/follow-ups" width="800" height="600"></iframe>` : evilPage(app.url);
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(body);
+  });
   await new Promise<void>((resolve) => evil.listen(0, "127.0.0.1", resolve));
   // localhost and 127.0.0.1 differ as origins; the same host name with another port is the same site.
   evilUrl = `http://localhost:${(evil.address() as AddressInfo).port}`;
@@ -59,7 +63,7 @@ describe("writes from another origin", () => {
     // The admin's own pages still save: the same form from our origin goes through.
     await page.goto(`${app.url}/admin/users`);
     const res = await page.evaluate(async () => {
-      const body = new URLSearchParams({ email: "colleague@demo.gov.tw", name: "同仁", password: "Colleague#2026x", role: "admin" });
+      const body = new URLSearchParams({ email: "colleague@demo.gov.tw", name: "同仁", password: "Harbour#2026-x", role: "admin" });
       return (await fetch("/admin/users?_data=routes%2F_staff.admin.users._index", { method: "POST", body })).status;
     });
     expect(res).toBeLessThan(400);
@@ -70,5 +74,31 @@ describe("writes from another origin", () => {
   it("from scripts without a browser's origin headers and without our cookie still pass (the public API, tokens)", async () => {
     const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: "x@y.z", password: "wrong" }) });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("response headers", () => {
+  it("carry a fresh script nonce, refuse framing by another site and keep signed-in pages out of every cache", async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await login(page, app.url, "manager@demo.gov.tw", "Manager#2026");
+    const first = (await page.goto(`${app.url}/follow-ups`))!.headers();
+    const second = (await page.goto(`${app.url}/follow-ups`))!.headers();
+    const nonce = (csp: string) => /script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'/.exec(csp)?.[1];
+    expect(nonce(first["content-security-policy"])).toBeDefined();
+    expect(nonce(second["content-security-policy"])).not.toBe(nonce(first["content-security-policy"]));
+    expect(first["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(first["x-frame-options"]).toBe("DENY");
+    expect(first["cache-control"]).toBe("no-store");
+    // Plain http here: HSTS only over HTTPS.
+    expect(first["strict-transport-security"]).toBeUndefined();
+
+    const messages: string[] = [];
+    page.on("console", (m) => messages.push(m.text()));
+    await page.goto(`${evilUrl}/frame`);
+    await page.waitForTimeout(1_000);
+    expect(messages.some((m) => /frame-ancestors|X-Frame-Options/.test(m))).toBe(true);
+    expect(await page.frames()[1]?.locator("text=不滿意追蹤").count()).toBe(0);
+    await context.close();
   });
 });
