@@ -72,7 +72,13 @@ app.all("*", (req, res, next) => {
   handleRequest(req, res, next).catch(next);
 });
 
-app.listen(port, () => console.log(`服務品質平台 listening on http://localhost:${port}`));
+{
+  const { listenHost } = await import("../utils/env.server");
+  const host = listenHost({ HOST: process.env.HOST, TRUST_PROXY: process.env.TRUST_PROXY });
+  const onListening = () => console.log(`服務品質平台 listening on http://${host ?? "localhost"}:${port}`);
+  if (host) app.listen(port, host, onListening);
+  else app.listen(port, onListening);
+}
 
 // Report jobs left queued by a restart, or by another instance, are picked up from the start.
 {

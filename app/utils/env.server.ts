@@ -43,3 +43,13 @@ export function sessionSecret(): string {
   }
   return generatedSecret;
 }
+
+/**
+ * The address the server listens on. Behind a reverse proxy (TRUST_PROXY set) the app
+ * trusts X-Forwarded-For, so it must not be reachable around the proxy: it listens on
+ * loopback only, unless HOST says otherwise. Without a proxy it listens everywhere.
+ */
+export function listenHost(e: { HOST?: string; TRUST_PROXY?: string }): string | undefined {
+  if (e.HOST) return e.HOST;
+  return e.TRUST_PROXY ? "127.0.0.1" : undefined;
+}
