@@ -355,6 +355,7 @@ export const zhTW = {
   "auth.login.submit": "登入",
   "auth.login.failed": "電子郵件或密碼不正確。",
   "auth.login.rateLimited": "登入嘗試次數過多，請稍後再試。",
+  "auth.login.locked": "此帳號因連續多次登入失敗，已暫時鎖定；請於 {minutes} 分鐘後再試，或請系統管理者協助。",
   "auth.logout": "登出",
   "auth.forbidden": "您沒有權限檢視此頁面。",
   "auth.unauthorized": "請先登入。",

@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
-import { getUser, verifyLogin } from "~/modules/org/auth.server";
+import { getUser } from "~/modules/org/auth.server";
+import { attemptLogin } from "~/modules/org/login-lockout.server";
 import { prisma } from "~/utils/db.server";
 import { clientIp } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
@@ -28,9 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) return json({ error: t("auth.login.rateLimited") }, { status: 429, headers: { "Retry-After": String(wait) } });
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return json({ error: t("auth.login.failed") }, { status: 400 });
-  const user = await verifyLogin(prisma, parsed.data.email, parsed.data.password);
-  if (!user) return json({ error: t("auth.login.failed") }, { status: 400 });
-  return createUserSession(request, user.id, safeRedirect(parsed.data.redirectTo));
+  const attempt = await attemptLogin(prisma, parsed.data.email, parsed.data.password);
+  if (attempt.ok) return createUserSession(request, attempt.user.id, safeRedirect(parsed.data.redirectTo));
+  if (attempt.lockedSeconds === null) return json({ error: t("auth.login.failed") }, { status: 400 });
+  return json(
+    { error: t("auth.login.locked", { minutes: Math.ceil(attempt.lockedSeconds / 60) }) },
+    { status: 429, headers: { "Retry-After": String(attempt.lockedSeconds) } },
+  );
 }
 
 export default function Login() {

@@ -106,7 +106,11 @@ export async function resetPassword(db: Db, actorId: number, userId: number, pas
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     if (!(await tx.user.count({ where: { id: userId } }))) throw notFound();
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    // A new password from an admin also lifts a lock from failed sign-ins.
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
+    });
     await audit(tx, { actorId, action: "user.resetPassword", entity: "User", entityId: userId });
   });
 }
