@@ -82,6 +82,10 @@ export const adminMessages = {
   "admin.user.invalidEmail": "電子郵件格式不正確。",
   "admin.user.duplicateEmail": "此電子郵件已被其他帳號使用。",
   "admin.user.passwordTooShort": "密碼至少需要 10 個字元。",
+  "admin.user.endSessions": "登出此帳號的所有裝置",
+  "admin.user.endSessionsHint":
+    "手機遺失或在共用電腦忘記登出時使用；此帳號在每個裝置上都須重新登入。重設密碼或變更角色、範圍時也會自動登出。",
+  "admin.user.sessionsEnded": "已登出 {n} 個登入中的裝置。",
   "admin.user.passwordCommon": "這個密碼太常見或是連續字元，容易被猜中，請換一個。",
   "admin.user.passwordRepetitive": "密碼至少要有 {n} 種不同的字元。",
   "admin.user.passwordEmail": "密碼不可包含帳號的電子郵件名稱。",

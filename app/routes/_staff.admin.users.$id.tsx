@@ -5,7 +5,7 @@ import { ActiveBadge, CheckboxField, FormOutcome, ScopeFields, TextField, useRes
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
-import { getUserDetail, resetPassword, updateUser, userFormOptions } from "~/modules/org/users.server";
+import { endUserSessions, getUserDetail, resetPassword, updateUser, userFormOptions } from "~/modules/org/users.server";
 import { parseForm, passwordResetSchema, userUpdateSchema } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
 import { idParam } from "~/utils/http.server";
@@ -31,6 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "reset-password":
         await resetPassword(prisma, admin.id, userId, parseForm(passwordResetSchema, form).password);
         return formOk(intent, t("admin.user.passwordReset"));
+      case "end-sessions":
+        return formOk(intent, t("admin.user.sessionsEnded", { n: await endUserSessions(prisma, admin.id, userId) }));
       default:
         return unknownIntent(intent);
     }
@@ -93,6 +95,18 @@ export default function AdminUser() {
         <FormOutcome result={outcome("reset-password")} />
         <p>
           <button type="submit">{t("admin.user.resetPassword")}</button>
+        </p>
+      </Form>
+
+      <h2>{t("admin.user.endSessions")}</h2>
+      <Form method="post" className="card">
+        <input type="hidden" name="intent" value="end-sessions" />
+        <p className="muted">{t("admin.user.endSessionsHint")}</p>
+        <FormOutcome result={outcome("end-sessions")} />
+        <p>
+          <button type="submit" className="secondary">
+            {t("admin.user.endSessions")}
+          </button>
         </p>
       </Form>
     </>

@@ -52,6 +52,9 @@ export default function StaffLayout() {
           <button type="submit" className="secondary">
             {t("auth.logout")}
           </button>
+          <button type="submit" name="scope" value="everywhere" className="secondary">
+            {t("auth.logoutEverywhere")}
+          </button>
         </Form>
       </header>
       <main className="page">

@@ -5,8 +5,8 @@ import { errorResponse } from "./http.server";
 import { CSRF_FIELD } from "./csrf";
 import { sessionUser } from "./session.server";
 
-function tokenFor(session: { userId: number; issuedAt: number }): string {
-  return createHmac("sha256", sessionSecret()).update(`csrf:${session.userId}:${session.issuedAt}`).digest("base64url");
+function tokenFor(session: { id: string }): string {
+  return createHmac("sha256", sessionSecret()).update(`csrf:${session.id}`).digest("base64url");
 }
 
 /**

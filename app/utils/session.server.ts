@@ -1,12 +1,21 @@
+import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { prisma, type DbOrTx } from "./db.server";
 import { env, sessionSecret } from "./env.server";
 
-type SessionData = { userId: number; issuedAt: number };
+type CookieData = { sid: string };
 
-let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined;
+/** A sign-in ends 8 hours after it began, a working day, however active. */
+export const SESSION_ABSOLUTE_MS = 8 * 60 * 60_000;
+/** …and after 2 hours without a request: a counter PC left signed in at lunch. */
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+// lastSeenAt is written at most this often, so reading pages does not write on every request.
+const TOUCH_EVERY_MS = 60_000;
+
+let storage: ReturnType<typeof createCookieSessionStorage<CookieData>> | undefined;
 
 function sessionStorage() {
-  storage ??= createCookieSessionStorage<SessionData>({
+  storage ??= createCookieSessionStorage<CookieData>({
     cookie: {
       name: "sqp_session",
       httpOnly: true,
@@ -15,32 +24,61 @@ function sessionStorage() {
       // A plain-http PUBLIC_URL (an intranet without TLS) cannot carry secure cookies.
       secure: env().NODE_ENV === "production" && !env().PUBLIC_URL?.startsWith("http:"),
       secrets: [sessionSecret()],
-      maxAge: 60 * 60 * 8,
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
     },
   });
   return storage;
 }
 
-export async function getSession(request: Request) {
+function cookieSession(request: Request) {
   return sessionStorage().getSession(request.headers.get("Cookie"));
 }
 
-/** The signed-in user's id and when their session began, or null. */
-export async function sessionUser(request: Request): Promise<{ userId: number; issuedAt: number } | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  const issuedAt = session.get("issuedAt");
-  return typeof userId === "number" && typeof issuedAt === "number" ? { userId, issuedAt } : null;
+export type ActiveSession = { id: string; userId: number; createdAt: Date };
+
+/**
+ * The sign-in this request's cookie names, or null when there is none, its row is gone
+ * (logged out, ended by an admin or a password reset) or it has expired; an expired row
+ * is deleted on sight. The cookie alone proves nothing.
+ */
+export async function sessionUser(request: Request, now = new Date()): Promise<ActiveSession | null> {
+  const sid = (await cookieSession(request)).get("sid");
+  if (typeof sid !== "string" || sid === "") return null;
+  const row = await prisma.session.findUnique({
+    where: { id: sid },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true },
+  });
+  if (!row) return null;
+  const age = now.getTime() - row.createdAt.getTime();
+  const idle = now.getTime() - row.lastSeenAt.getTime();
+  if (age > SESSION_ABSOLUTE_MS || idle > SESSION_IDLE_MS) {
+    await prisma.session.deleteMany({ where: { id: sid } });
+    return null;
+  }
+  if (idle > TOUCH_EVERY_MS) await prisma.session.updateMany({ where: { id: sid }, data: { lastSeenAt: now } });
+  return { id: row.id, userId: row.userId, createdAt: row.createdAt };
 }
 
+/** Signs in: a new session id every time (the one the browser had is ended), so a planted cookie never becomes a sign-in. */
 export async function createUserSession(request: Request, userId: number, redirectTo: string) {
-  const session = await getSession(request);
-  session.set("userId", userId);
-  session.set("issuedAt", Date.now());
+  const session = await cookieSession(request);
+  const previous = session.get("sid");
+  if (typeof previous === "string") await prisma.session.deleteMany({ where: { id: previous } });
+  const id = randomBytes(32).toString("base64url");
+  await prisma.session.create({ data: { id, userId } });
+  session.set("sid", id);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
 }
 
+/** Logs out this browser: the row goes, so a copy of the cookie is worthless too. */
 export async function destroyUserSession(request: Request) {
-  const session = await getSession(request);
+  const session = await cookieSession(request);
+  const sid = session.get("sid");
+  if (typeof sid === "string") await prisma.session.deleteMany({ where: { id: sid } });
   return redirect("/login", { headers: { "Set-Cookie": await sessionStorage().destroySession(session) } });
+}
+
+/** Ends every sign-in of a user: "sign out everywhere", a password reset, a changed role or scope. */
+export async function endAllSessions(db: DbOrTx, userId: number): Promise<number> {
+  return (await db.session.deleteMany({ where: { userId } })).count;
 }

@@ -33,12 +33,9 @@ export async function verifyLogin(db: Db, email: string, password: string): Prom
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const session = await sessionUser(request);
   if (!session) return null;
-  const user = await prisma.user.findUnique({ where: { id: session.userId }, select: { ...userSelect, passwordChangedAt: true } });
+  const user = await prisma.user.findUnique({ where: { id: session.userId }, select: userSelect });
   if (!user || !user.active) return null;
-  // A password reset ends every session that began before it.
-  if (user.passwordChangedAt && session.issuedAt < user.passwordChangedAt.getTime()) return null;
-  const { passwordChangedAt: _changed, ...rest } = user;
-  return toSessionUser(rest);
+  return toSessionUser(user);
 }
 
 export function forbidden(): never {

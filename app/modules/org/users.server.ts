@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { t } from "~/locales";
 import { invalidFields, notFound, type FieldErrors } from "~/utils/errors";
+import { endAllSessions } from "~/utils/session.server";
 import type { Db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { hashPassword } from "./passwords.server";
@@ -94,6 +95,9 @@ export async function updateUser(db: Db, actorId: number, userId: number, input:
     if (!before) throw notFound();
     await checkScopeRefs(tx, input);
     await tx.user.update({ where: { id: userId }, data: input });
+    // A changed role, scope or deactivation takes effect at once: the user signs in again.
+    const changed = (["role", "authorityId", "officeId", "unitId", "active"] as const).some((k) => before[k] !== input[k]);
+    if (changed) await endAllSessions(tx, userId);
     await audit(tx, { actorId, action: "user.update", entity: "User", entityId: userId, data: { before, after: input } });
   });
 }
@@ -111,6 +115,17 @@ export async function resetPassword(db: Db, actorId: number, userId: number, pas
       where: { id: userId },
       data: { passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null },
     });
+    // Whoever knew the old password is signed out everywhere.
+    await endAllSessions(tx, userId);
     await audit(tx, { actorId, action: "user.resetPassword", entity: "User", entityId: userId });
+  });
+}
+
+/** An admin signs a user out on every device (a lost phone, a shared PC); audited with the count. */
+export async function endUserSessions(db: Db, actorId: number, userId: number): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const ended = await endAllSessions(tx, userId);
+    await audit(tx, { actorId, action: "user.endSessions", entity: "User", entityId: userId, data: { ended } });
+    return ended;
   });
 }
