@@ -65,6 +65,11 @@ export async function createUserSession(request: Request, userId: number, redire
   const previous = session.get("sid");
   if (typeof previous === "string") await prisma.session.deleteMany({ where: { id: previous } });
   const id = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  // Sessions nobody came back to would stay forever: each sign-in clears the expired ones.
+  await prisma.session.deleteMany({
+    where: { OR: [{ createdAt: { lt: new Date(now - SESSION_ABSOLUTE_MS) } }, { lastSeenAt: { lt: new Date(now - SESSION_IDLE_MS) } }] },
+  });
   await prisma.session.create({ data: { id, userId } });
   session.set("sid", id);
   return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });

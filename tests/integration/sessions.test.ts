@@ -74,6 +74,14 @@ describe("sessions kept in the database", () => {
     expect(seen.lastSeenAt.getTime()).toBeGreaterThan(now - 60_000);
   });
 
+  it("a sign-in clears sessions that expired unseen", async () => {
+    const old = await sessionCookie("analyst@demo.gov.tw", "Analyst#2026");
+    const row = (await sessionUser(withCookie(old)))!;
+    await prisma.session.update({ where: { id: row.id }, data: { lastSeenAt: new Date(Date.now() - SESSION_IDLE_MS - 1000) } });
+    await sessionCookie("manager@demo.gov.tw", "Manager#2026");
+    expect(await prisma.session.count({ where: { id: row.id } })).toBe(0);
+  });
+
   it("a sign-in gets a new session id and ends the one the browser brought", async () => {
     const first = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
     const firstRow = (await sessionUser(withCookie(first)))!;
