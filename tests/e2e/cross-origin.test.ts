@@ -102,3 +102,45 @@ describe("response headers", () => {
     await context.close();
   });
 });
+
+describe("an admin-written html question on the public page", () => {
+  it("shows its text but runs none of its scripts or inline handlers", async () => {
+    const office = await prisma.office.findFirstOrThrow({ select: { id: true } });
+    const json = {
+      title: "安全測試問卷",
+      pages: [
+        {
+          elements: [
+            {
+              type: "html",
+              name: "intro",
+              html: `<p>歡迎填答說明</p><img src="/no-such.png" onerror="window.__pwned = 1"><script>window.__pwned2 = 1</script><a href="javascript:window.__pwned3=1" id="js-link">連結</a>`,
+            },
+            { type: "rating", name: "overall", title: "整體滿意度", isRequired: true, rateValues: [1, 2, 3, 4, 5] },
+          ],
+        },
+      ],
+    };
+    const definition = await prisma.surveyDefinition.create({
+      data: { key: "xss-probe", title: "安全測試問卷", kind: "custom", versions: { create: { version: 1, json: JSON.stringify(json) } } },
+      select: { versions: { select: { id: true } } },
+    });
+    await prisma.channel.create({ data: { code: "xss-probe", label: "測試", officeId: office.id, versionId: definition.versions[0].id } });
+
+    const page = await app.browser.newPage();
+    const blocked: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy/.test(m.text())) blocked.push(m.text());
+    });
+    await page.goto(`${app.url}/s/xss-probe`);
+    await page.getByText("歡迎填答說明").waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.locator("#js-link").click();
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => [window as unknown as Record<string, unknown>].map((w) => [w.__pwned, w.__pwned2, w.__pwned3])),
+    ).toEqual([[undefined, undefined, undefined]]);
+    expect(blocked.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
