@@ -63,6 +63,28 @@ app.use(express.static("public", { maxAge: "1h" }));
     res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(t("error.crossOrigin"));
   });
 }
+// A body larger than its route class allows gets a 413 before any route reads it; one
+// that is not too large to skip is read and discarded first, so keep-alive clients are
+// not reset, and a larger one is answered with Connection: close.
+{
+  const { declaredOverLimit, DRAIN_MAX_BYTES } = await import("../utils/body-limit.server");
+  const { t } = await import("../locales");
+  app.use((req, res, next) => {
+    const limit = declaredOverLimit(req.method, req.path, req.get("content-length"));
+    if (limit === null) return next();
+    const refuse = () =>
+      res
+        .status(413)
+        .set("Cache-Control", "no-store")
+        .json({ error: t("error.payloadTooLarge", { kb: Math.round(limit / 1024) }) });
+    if (Number(req.get("content-length")) > DRAIN_MAX_BYTES) {
+      res.set("Connection", "close");
+      return refuse();
+    }
+    req.on("end", refuse);
+    req.resume();
+  });
+}
 const handleRequest = createRequestHandler({
   build,
   getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string }),

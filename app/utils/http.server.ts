@@ -1,3 +1,4 @@
+import { DRAIN_MAX_BYTES } from "./body-limit.server";
 import { json } from "@remix-run/node";
 import type { ZodType } from "zod";
 import { t } from "~/locales";
@@ -20,11 +21,12 @@ export class HttpError extends Response {}
 
 /**
  * Reads a request body as text, refusing more than `maxBytes` with 413 before it is
- * buffered whole: Content-Length is checked first, then the stream is counted.
+ * buffered whole: the stream is counted (the server refused a declared size over the
+ * route class's limit already). Past the
+ * limit the rest is read and dropped (up to DRAIN_MAX_BYTES), so the client gets its 413
+ * on a connection that still works instead of a reset.
  */
 export async function readLimitedText(request: Request, maxBytes: number, message: string): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw errorResponse(413, message);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -33,12 +35,13 @@ export async function readLimitedText(request: Request, maxBytes: number, messag
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > maxBytes) {
+    if (total > DRAIN_MAX_BYTES) {
       await reader.cancel();
-      throw errorResponse(413, message);
+      throw errorResponse(413, message, undefined, { Connection: "close" });
     }
-    chunks.push(value);
+    if (total <= maxBytes) chunks.push(value);
   }
+  if (total > maxBytes) throw errorResponse(413, message);
   return Buffer.concat(chunks).toString("utf8");
 }
 

@@ -144,3 +144,42 @@ describe("an admin-written html question on the public page", () => {
     await page.close();
   });
 });
+
+describe("bodies over the limit", () => {
+  /** A fetch on one keep-alive connection after another: a reset connection fails the second. */
+  const followUp = async () => (await fetch(`${app.url}/login`)).status;
+
+  it("get a 413 with a zh-TW message when declared too large, and the connection goes on working", async () => {
+    const big = "x=" + "a".repeat(200 * 1024);
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: big, password: "x" }) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatch(/資料過大（上限 64 KB）/);
+    expect(await followUp()).toBe(200);
+  });
+
+  it("get a 413 when a chunked body runs over, not a reset", async () => {
+    const chunk = new TextEncoder().encode(JSON.stringify({ answers: { note: "b".repeat(16 * 1024) } }).slice(0, 16 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 10) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await fetch(`${app.url}/api/v1/channels/demo/responses`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatch(/64 KB/);
+    expect(await followUp()).toBe(200);
+  });
+
+  it("leave form posts of a normal size alone", async () => {
+    const res = await fetch(`${app.url}/login`, { method: "POST", body: new URLSearchParams({ email: "x@y.z", password: "wrong-one" }) });
+    expect(res.status).toBe(400);
+  });
+});
