@@ -22,6 +22,8 @@ export default defineConfig({
       project("unit", "tests/unit/**/*.test.ts"),
       // Each file works on its own copy of the seeded database.
       project("integration", "tests/integration/**/*.test.ts", [DATABASE_COPY]),
+      // Bad input against every public endpoint and staff form, on a database copy too.
+      project("security", "tests/security/**/*.test.ts", [DATABASE_COPY]),
       project("e2e", "tests/e2e/**/*.test.ts", [DATABASE_COPY]),
     ],
   },

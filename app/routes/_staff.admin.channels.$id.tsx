@@ -8,6 +8,7 @@ import { channelFormOptions, channelSchema, requireChannel, updateChannel } from
 import { channelState } from "~/modules/surveys/channels.server";
 import { surveyUrl } from "~/modules/surveys/qr.server";
 import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.channel.code ?? ""}｜${t("channel.title")}` }];
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
   const channel = await requireChannel(prisma, params.id);
-  const parsed = channelSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = channelSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const result = await updateChannel(prisma, user.id, channel.id, parsed.data);
   if (!result.ok) return json({ ok: false, errors: result.errors }, { status: 400 });

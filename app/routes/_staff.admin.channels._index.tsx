@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/org/auth.server";
 import { channelFormOptions, channelSchema, createChannel, listChannels } from "~/modules/surveys/channel-admin.server";
 import { channelState } from "~/modules/surveys/channels.server";
 import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("channel.title")}｜${t("app.name")}` }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const parsed = channelSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = channelSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const result = await createChannel(prisma, user.id, parsed.data);
   if (!result.ok) return json({ errors: result.errors }, { status: 400 });

@@ -32,7 +32,7 @@ import {
 } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
 import type { FieldErrors } from "~/utils/errors";
-import { idParam } from "~/utils/http.server";
+import { idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.office.name ?? t("admin.office.title")}｜${t("app.name")}` },
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
   const { id: officeId } = found(await getOfficeDetail(prisma, idParam(params.id)));
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const target = String(form.get("unitId") ?? form.get("extensionId") ?? "") || undefined;
   return runForm(

@@ -8,6 +8,7 @@ import { runForm, type FormResult } from "~/modules/org/form-actions.server";
 import { createOffice, listOffices, officeFormOptions } from "~/modules/org/offices.server";
 import { officeSchema, parseForm } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.office.title")}｜${t("app.name")}` }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   return runForm("create-office", async () => {
     const office = await createOffice(prisma, admin.id, parseForm(officeSchema, form));
     return redirect(`/admin/offices/${office.id}`);

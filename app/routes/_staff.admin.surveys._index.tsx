@@ -8,6 +8,7 @@ import { createDefinition, listDefinitions, parseDefinition } from "~/modules/su
 import { SURVEY_TEMPLATES } from "~/modules/surveys/templates";
 import { BLANK_SURVEY } from "~/modules/surveys/templates/blank";
 import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("surveyAdmin.title")}｜${t("app.name")}` }];
 
@@ -27,7 +28,7 @@ const createSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const parsed = createSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = createSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ errors: parsed.error.flatten().fieldErrors }, { status: 400 });
   const { key, kind, template } = parsed.data;
   if (await prisma.surveyDefinition.count({ where: { key } })) {

@@ -8,7 +8,7 @@ import { formOk, found, runForm, unknownIntent, type FormResult } from "~/module
 import { endUserSessions, getUserDetail, resetPassword, updateUser, userFormOptions } from "~/modules/org/users.server";
 import { parseForm, passwordResetSchema, userUpdateSchema } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
-import { idParam } from "~/utils/http.server";
+import { idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? t("admin.user.title")}｜${t("app.name")}` }];
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
   const { id: userId } = found(await getUserDetail(prisma, idParam(params.id)));
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   return runForm(intent, async () => {
     switch (intent) {

@@ -10,6 +10,7 @@ import { parseForm, userCreateSchema } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
 import { z } from "~/utils/zod";
 import { ROLES } from "~/modules/org/roles";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("admin.user.title")}｜${t("app.name")}` }];
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   return runForm("create-user", async () => {
     const user = await createUser(prisma, admin.id, parseForm(userCreateSchema, form));
     return redirect(`/admin/users/${user.id}`);

@@ -12,6 +12,7 @@ import { requireUser } from "~/modules/org/auth.server";
 import { runForm, type FormResult } from "~/modules/org/form-actions.server";
 import { parseForm } from "~/modules/org/validation";
 import { prisma } from "~/utils/db.server";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("calibration.title")}｜${t("app.name")}` }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, CREATORS);
-  const form = await request.formData();
+  const form = await readForm(request);
   return runForm("create-calibration", async () => {
     const session = await createCalibration(prisma, user, parseForm(calibrationCreateSchema, form));
     return redirect(`/courtesy/calibration/${session.id}`);

@@ -8,7 +8,7 @@ import { fileImprovementReport, improvementSchema, listImprovementReports } from
 import { currentScale } from "~/modules/courtesy/scales.server";
 import { rocMonthLabel, taipeiDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("improvement.title")}｜${t("app.name")}` }];
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The office's manager files the report; reviewers read it. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["manager"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const id = Number(form.id);
   const report =
     Number.isInteger(id) && id > 0

@@ -9,7 +9,7 @@ import { createMonthlyPlan, createMutualPairs, monthPlanSummary, ownOfficeCalls,
 import { AppError } from "~/utils/errors";
 import { isIsoMonth, rocMonthLabel, taipeiMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("courtesy.plans")}｜${t("app.name")}` }];
 
@@ -58,7 +58,7 @@ const planSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst"]);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const { authorityId } = await planAuthority(prisma, user, typeof form.authority === "string" ? form.authority : null);
   if (authorityId === null) return json({ error: t("plan.error.noAuthority") }, { status: 400 });
   if (form.intent === "mutual") return pairOffices(user.id, authorityId, form);

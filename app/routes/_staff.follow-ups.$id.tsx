@@ -10,7 +10,7 @@ import { FOLLOW_UP_STATUSES } from "~/modules/surveys/follow-up";
 import { followUpUpdateSchema, getFollowUp, updateFollowUp } from "~/modules/surveys/follow-ups.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, idParam } from "~/utils/http.server";
+import { errorResponse, idParam, readForm } from "~/utils/http.server";
 import type { FieldErrors } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: `${t("followUp.title")}｜${t("app.name")}` }];
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin", "analyst", "manager"]);
   const c = await loadCase(user, params.id);
-  const parsed = followUpUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = followUpUpdateSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return json({ ok: false, errors: parsed.error.flatten().fieldErrors as FieldErrors }, { status: 400 });
   }

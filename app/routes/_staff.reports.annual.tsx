@@ -12,7 +12,7 @@ import { readNote, reportPageRequest, reportScopes, saveNote } from "~/modules/r
 import { CSRF_FIELD } from "~/utils/csrf";
 import { csrfToken, requireCsrf } from "~/utils/csrf.server";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, readForm } from "~/utils/http.server";
 import { AppError } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.page.title")}｜${t("app.name")}` }];
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ROLES);
   const url = new URL(request.url);
   const req = await reportPageRequest(prisma, user, url);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const intent = String(form.get("intent") ?? "");
   if (intent === "note") {

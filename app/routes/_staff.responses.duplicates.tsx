@@ -11,7 +11,7 @@ import { CSRF_FIELD } from "~/utils/csrf";
 import { csrfToken, requireCsrf } from "~/utils/csrf.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { idParam } from "~/utils/http.server";
+import { idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("duplicates.title")}｜${t("app.name")}` }];
 
@@ -40,7 +40,7 @@ const INTENTS = { clear: false, flag: true } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await scopedUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const intent = String(form.get("intent") ?? "");
   if (intent !== "clear" && intent !== "flag") return unknownIntent(intent);

@@ -6,7 +6,7 @@ import { t } from "~/locales";
 import { getUser } from "~/modules/org/auth.server";
 import { attemptLogin } from "~/modules/org/login-lockout.server";
 import { prisma } from "~/utils/db.server";
-import { clientIp } from "~/utils/http.server";
+import { clientIp, readForm } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { createUserSession } from "~/utils/session.server";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const wait = hitRateLimit(RATE_LIMITS.login, clientIp(request, context));
   if (wait > 0) return json({ error: t("auth.login.rateLimited") }, { status: 429, headers: { "Retry-After": String(wait) } });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: t("auth.login.failed") }, { status: 400 });
   const attempt = await attemptLogin(prisma, parsed.data.email, parsed.data.password);
   if (attempt.ok) return createUserSession(request, attempt.user.id, safeRedirect(parsed.data.redirectTo));

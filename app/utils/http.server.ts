@@ -1,3 +1,4 @@
+import { jsonDepthProblem, jsonValueProblem } from "./json-bounds";
 import { DRAIN_MAX_BYTES } from "./body-limit.server";
 import { json } from "@remix-run/node";
 import type { ZodType } from "zod";
@@ -42,7 +43,50 @@ export async function readLimitedText(request: Request, maxBytes: number, messag
     if (total <= maxBytes) chunks.push(value);
   }
   if (total > maxBytes) throw errorResponse(413, message);
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return STRICT_UTF8.decode(Buffer.concat(chunks));
+  } catch {
+    throw errorResponse(400, t("error.badEncoding"));
+  }
+}
+
+// A byte sequence that is not UTF-8 is refused, never silently replaced with U+FFFD.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The one reader of JSON bodies: `application/json` only (415, so a cross-site form cannot
+ * post here), at most `maxBytes` (413), strict UTF-8, bounded nesting and keys, no
+ * prototype keys, NUL characters or lone surrogates (400, each named in zh-TW).
+ */
+export async function readJson(request: Request, maxBytes: number, tooLarge: string): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) throw errorResponse(415, t("error.jsonType"));
+  const text = await readLimitedText(request, maxBytes, tooLarge);
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep) throw errorResponse(400, tooDeep);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw errorResponse(400, t("survey.error.invalidJson"));
+  }
+  const problem = jsonValueProblem(value);
+  if (problem) throw errorResponse(400, problem);
+  return value;
+}
+
+/**
+ * The one reader of form bodies: urlencoded or multipart only (415 for JSON or text posted
+ * at a form), and a malformed body is a 400, never an exception.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw errorResponse(415, t("error.formType"));
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw errorResponse(400, t("error.badForm"));
+  }
 }
 
 export type AppLoadContext = { clientIp?: string; cspNonce?: string };
@@ -64,10 +108,10 @@ export async function readJsonBody<T>(
 ): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readLimitedText(request, maxBytes, t("error.payloadTooLarge", { kb: Math.round(maxBytes / 1024) })));
+    raw = await readJson(request, maxBytes, t("error.payloadTooLarge", { kb: Math.round(maxBytes / 1024) }));
   } catch (e) {
     if (e instanceof Response) return { ok: false, response: e };
-    return { ok: false, response: errorResponse(400, t("survey.error.invalidJson")) };
+    throw e;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, response: errorResponse(400, t("error.badRequest")) };

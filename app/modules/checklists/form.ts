@@ -115,7 +115,8 @@ export type FormResult = { ok: true; answers: ChecklistAnswers; notes: string } 
 export function readChecklistForm(template: ChecklistTemplateDef, data: unknown): FormResult {
   if (!isPlainObject(data) || Object.keys(data).length > 1000)
     return { ok: false, errors: { [FORM_ERROR_KEY]: [t("checklist.error.shape")] } };
-  const errors: Record<string, string[]> = {};
+  // No prototype: an answer named "constructor" or "toString" must not find an inherited member.
+  const errors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
 
   const matrices = new Map(

@@ -5,7 +5,7 @@
  */
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
-import { jsonSyntaxMessage } from "~/utils/json-text";
+import { parseBoundedJson } from "~/utils/json-bounds";
 import type { Scale } from "./scale";
 
 const points = z.number().finite();
@@ -29,13 +29,9 @@ export type ParsedScale = { ok: true; scale: Scale } | { ok: false; error: strin
 
 /** Parses the editor's text into a scale of `key` (an edit may not rename the scale). */
 export function parseScaleText(text: string, key: string): ParsedScale {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: jsonSyntaxMessage(text, e) };
-  }
-  const parsed = scaleSchema.safeParse(raw);
+  const raw = parseBoundedJson(text);
+  if (!raw.ok) return raw;
+  const parsed = scaleSchema.safeParse(raw.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: t("scales.error.shape", { path: issue.path.join(".") || "—", detail: issue.message }) };

@@ -13,7 +13,8 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData | Re
   const raw = form instanceof FormData ? Object.fromEntries(form) : form;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const errors: FieldErrors = {};
+  // No prototype: a field named "constructor" must not find an inherited member.
+  const errors: FieldErrors = Object.create(null) as FieldErrors;
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
     (errors[field] ??= []).push(issue.message);

@@ -1,7 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
 import { definitionErrors } from "./model";
-import { jsonSyntaxMessage } from "~/utils/json-text";
+import { parseBoundedJson } from "~/utils/json-bounds";
 
 export async function listDefinitions(db: Db) {
   const defs = await db.surveyDefinition.findMany({
@@ -45,12 +45,9 @@ export type ParsedDefinition = { ok: true; json: Record<string, unknown>; title:
 
 /** Parses an admin's SurveyJS JSON and lists what SurveyJS itself rejects (`jsonErrors`). */
 export function parseDefinition(text: string): ParsedDefinition {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [jsonSyntaxMessage(text, e)] };
-  }
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  const json = parsed.value;
   const errors = definitionErrors(json);
   if (errors.length > 0) return { ok: false, errors };
   const obj = json as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { z } from "~/utils/zod";
 import { prisma } from "~/utils/db.server";
-import { clientIp, errorResponse, readLimitedText } from "~/utils/http.server";
+import { clientIp, errorResponse, readJson } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { t } from "~/locales";
 import { readBrowserId } from "./browser-id.server";
@@ -35,10 +35,10 @@ export async function receiveResponse(request: Request, context: unknown, code: 
 
   let body: unknown;
   try {
-    body = JSON.parse(await readLimitedText(request, MAX_PAYLOAD_BYTES, t("survey.error.payloadTooLarge")));
+    body = await readJson(request, MAX_PAYLOAD_BYTES, t("survey.error.payloadTooLarge"));
   } catch (e) {
     if (e instanceof Response) return refuse(e);
-    return refuse(errorResponse(400, t("survey.error.invalidJson")));
+    throw e;
   }
 
   let input: SubmitInput;

@@ -43,7 +43,8 @@ export function validateAnswers(surveyJson: unknown, input: unknown): Validation
 }
 
 function validateWith(model: Model, answers: Record<string, unknown>): ValidationResult {
-  const errors: Record<string, string[]> = {};
+  // No prototype: an answer named "constructor" or "toString" must not find an inherited member.
+  const errors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
 
   const questions = new Map<string, Question>();
