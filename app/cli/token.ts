@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { createApiToken } from "../modules/org/tokens.server";
+import { createApiToken, MAX_TOKEN_DAYS, TOKEN_DAYS } from "../modules/org/tokens.server";
 import { prisma } from "../utils/db.server";
 
-// npm run token -- --email USER [--label TEXT]: prints a new API token for that user.
-const { values } = parseArgs({ options: { email: { type: "string" }, label: { type: "string" } } });
-if (!values.email) {
-  console.error("Usage: npm run token -- --email USER [--label TEXT]");
+// npm run token -- --email USER [--label TEXT] [--days N]: prints a new API token for that user.
+const { values } = parseArgs({ options: { email: { type: "string" }, label: { type: "string" }, days: { type: "string" } } });
+const days = Number(values.days ?? TOKEN_DAYS);
+if (!values.email || !Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+  console.error(`Usage: npm run token -- --email USER [--label TEXT] [--days 1..${MAX_TOKEN_DAYS}, default ${TOKEN_DAYS}]`);
   process.exit(2);
 }
 const user = await prisma.user.findUnique({ where: { email: values.email.trim().toLowerCase() }, select: { id: true, active: true } });
@@ -13,5 +14,5 @@ if (!user || !user.active) {
   console.error(`No active user with e-mail ${values.email}`);
   process.exit(1);
 }
-console.log(await createApiToken(prisma, user.id, values.label ?? "cli"));
+console.log(await createApiToken(prisma, user.id, values.label ?? "cli", days));
 await prisma.$disconnect();

@@ -6,7 +6,10 @@ import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
 import { endUserSessions, getUserDetail, resetPassword, updateUser, userFormOptions } from "~/modules/org/users.server";
-import { parseForm, passwordResetSchema, userUpdateSchema } from "~/modules/org/validation";
+import { listApiTokens, revokeApiToken } from "~/modules/org/tokens.server";
+import { parseForm, passwordResetSchema, tokenRevokeSchema, userUpdateSchema } from "~/modules/org/validation";
+import { notFound } from "~/utils/errors";
+import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { idParam, readForm } from "~/utils/http.server";
 
@@ -15,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
   const user = found(await getUserDetail(prisma, idParam(params.id)));
-  return json({ user, isSelf: user.id === admin.id, ...(await userFormOptions(prisma)) });
+  return json({ user, isSelf: user.id === admin.id, tokens: await listApiTokens(prisma, user.id), ...(await userFormOptions(prisma)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,6 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "reset-password":
         await resetPassword(prisma, admin.id, userId, parseForm(passwordResetSchema, form).password);
         return formOk(intent, t("admin.user.passwordReset"));
+      case "revoke-token": {
+        const tokenId = parseForm(tokenRevokeSchema, form).tokenId;
+        if (!(await revokeApiToken(prisma, admin.id, userId, tokenId))) throw notFound();
+        return formOk(intent, t("admin.user.tokenRevoked"));
+      }
       case "end-sessions":
         return formOk(intent, t("admin.user.sessionsEnded", { n: await endUserSessions(prisma, admin.id, userId) }));
       default:
@@ -40,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, isSelf, authorities, offices, units } = useLoaderData<typeof loader>();
+  const { user, isSelf, tokens, authorities, offices, units } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult>();
   const outcome = (intent: string) => (result?.intent === intent ? result : undefined);
   const passwordForm = useResetOnSuccess(outcome("reset-password"));
@@ -97,6 +105,48 @@ export default function AdminUser() {
           <button type="submit">{t("admin.user.resetPassword")}</button>
         </p>
       </Form>
+
+      <h2>{t("admin.user.tokens")}</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">{t("admin.user.noTokens")}</p>
+      ) : (
+        <table>
+          <caption>{t("admin.user.tokenCaption", { name: user.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.user.tokenLabel")}</th>
+              <th scope="col">{t("admin.user.tokenCreated")}</th>
+              <th scope="col">{t("admin.user.tokenLastUsed")}</th>
+              <th scope="col">{t("admin.user.tokenExpires")}</th>
+              <th scope="col">{t("admin.user.tokenState")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((k) => (
+              <tr key={k.id}>
+                <td>{k.label || "—"}</td>
+                <td>{taipeiDateTime(k.createdAt)}</td>
+                <td>{k.lastUsedAt ? taipeiDateTime(k.lastUsedAt) : t("admin.user.tokenNeverUsed")}</td>
+                <td>{k.expiresAt ? taipeiDateTime(k.expiresAt) : "—"}</td>
+                <td>
+                  {k.revokedAt ? (
+                    t("admin.user.tokenRevokedAt", { at: taipeiDateTime(k.revokedAt) })
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="revoke-token" />
+                      <input type="hidden" name="tokenId" value={k.id} />
+                      <button type="submit" className="secondary">
+                        {t("admin.user.revokeToken")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <FormOutcome result={outcome("revoke-token")} />
 
       <h2>{t("admin.user.endSessions")}</h2>
       <Form method="post" className="card">

@@ -6,6 +6,7 @@ import * as officeList from "~/routes/_staff.admin.offices._index";
 import * as userDetail from "~/routes/_staff.admin.users.$id";
 import * as userList from "~/routes/_staff.admin.users._index";
 import { prisma } from "~/utils/db.server";
+import { createApiToken } from "~/modules/org/tokens.server";
 
 type RouteArgs = { request: Request; params: Record<string, string>; context: Record<string, never> };
 type Handler = (args: RouteArgs) => Promise<unknown>;
@@ -528,6 +529,17 @@ describe("users", () => {
   async function updateUser(id: number, form: Record<string, string>) {
     return call(userDetail.action, `/admin/users/${id}`, { cookie: adminCookie, params: { id: String(id) }, form });
   }
+
+  it("revokes a user's API token from the user page, and answers 404 for a token that is not theirs", async () => {
+    const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@demo.gov.tw" }, select: { id: true } });
+    await createApiToken(prisma, manager.id, "報表程式");
+    const token = await prisma.apiToken.findFirstOrThrow({ where: { userId: manager.id }, orderBy: { id: "desc" } });
+    expect((await updateUser(adminId, { intent: "revoke-token", tokenId: String(token.id) })).status).toBe(404);
+    const ok = await updateUser(manager.id, { intent: "revoke-token", tokenId: String(token.id) });
+    expect(ok.status).toBe(200);
+    expect((await prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).not.toBeNull();
+    expect((await updateUser(manager.id, { intent: "revoke-token", tokenId: "abc" })).status).toBe(400);
+  });
 
   it("refuses self-demotion and self-deactivation", async () => {
     const before = await counts();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { createApiToken } from "~/modules/org/tokens.server";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/modules/org/tokens.server";
 import { loader as csvLoader } from "~/routes/api.v1.responses[.]csv";
 import { loader as openApi } from "~/routes/api.v1.openapi[.]json";
 
@@ -78,5 +78,30 @@ describe("GET /api/v1/openapi.json", () => {
       "/open-data/{authorityId}/{year}.csv",
       "/open-data/{authorityId}/{year}.ods",
     ]);
+  });
+});
+
+describe("API tokens", () => {
+  it("stop working when they expire or are revoked by an admin, and say when they were last used", async () => {
+    const analyst = await prisma.user.findUniqueOrThrow({ where: { email: "analyst@demo.gov.tw" }, select: { id: true } });
+    const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@demo.gov.tw" }, select: { id: true } });
+    const query = "from=2026-01-01&to=2026-01-31";
+    const token = await tokenFor("analyst@demo.gov.tw");
+    expect((await getCsv(query, token)).status).toBe(200);
+    const [row] = await listApiTokens(prisma, analyst.id);
+    expect(row.lastUsedAt).not.toBeNull();
+    expect(row.expiresAt!.getTime() - Date.now()).toBeGreaterThan(89 * 86_400_000);
+
+    await prisma.apiToken.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await getCsv(query, token)).status).toBe(401);
+
+    const second = await tokenFor("analyst@demo.gov.tw");
+    const [secondRow] = await listApiTokens(prisma, analyst.id);
+    expect(await revokeApiToken(prisma, admin.id, analyst.id, secondRow.id)).toBe(true);
+    expect((await getCsv(query, second)).status).toBe(401);
+    // Another user's token id is not this user's to revoke.
+    expect(await revokeApiToken(prisma, admin.id, admin.id, secondRow.id)).toBe(false);
+    expect(await prisma.auditLog.count({ where: { action: "token.revoke", entityId: String(secondRow.id) } })).toBe(1);
+    expect(JSON.stringify(await listApiTokens(prisma, analyst.id))).not.toMatch(/tokenHash|sqp_/);
   });
 });

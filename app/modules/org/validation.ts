@@ -206,3 +206,5 @@ export const userUpdateSchema = z
 export type UserUpdate = z.output<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.object({ password });
+
+export const tokenRevokeSchema = z.object({ tokenId: idField });
