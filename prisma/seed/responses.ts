@@ -74,34 +74,41 @@ export async function seedResponses(
       const count = Math.max(5, Math.round(officeSize * (1 + rnd.normal() * 0.15)));
       const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
       for (let i = 0; i < count; i += 1) {
+        // Every draw happens whether or not the answer is kept, so the demo is the same
+        // whatever the hour it is seeded: skipping an answer dated after "now" before its
+        // draws would shift the stream for every office after it.
         const day = rnd.int(1, daysInMonth);
         const submittedAt = new Date(Date.UTC(y, m - 1, day, rnd.int(0, 8), rnd.int(0, 59)));
-        if (submittedAt > now) continue;
         const person = officeLevel + summerDip + trend + rnd.normal() * 0.7;
         const data: Record<string, unknown> = {};
         if (rnd.next() < 0.6) data.purpose = rnd.pick(PURPOSES);
         if (about.next() < 0.7) data.gender = about.pick(GENDERS);
         if (about.next() < 0.65) data.age = about.pick(AGES);
         let low = false;
-        for (const item of RATED_ITEMS) {
+        const rated = RATED_ITEMS.map((item) => {
           const value = Math.min(5, Math.max(1, Math.round(person + (DIMENSION_SHIFT[item.dimension] ?? 0) + rnd.normal() * 0.45)));
           data[item.name] = value;
           if (value <= 2) low = true;
-          answers.push({ responseId, officeId: channel.officeId, month, questionName: item.name, dimension: item.dimension, value });
-        }
+          return { responseId, officeId: channel.officeId, month, questionName: item.name, dimension: item.dimension, value };
+        });
         if (rnd.next() < 0.12) data.comment = rnd.pick(COMMENTS);
+        const caseDraws = { resolvedChance: rnd.next(), statusChance: rnd.next(), daysToResolve: rnd.int(1, 4) };
+        const durationMs = rnd.int(40, 240) * 1000;
+        const duplicate = rnd.next() < 0.01;
+        if (submittedAt > now) continue;
+        answers.push(...rated);
         if (low) {
           const ageDays = (now.getTime() - submittedAt.getTime()) / 86_400_000;
-          const resolved = ageDays > 10 || rnd.next() < 0.3;
+          const resolved = ageDays > 10 || caseDraws.resolvedChance < 0.3;
           cases.push({
             responseId,
             officeId: channel.officeId,
             reason: "followUp.reason.lowRating",
             dueDate: followUpDueDate(calendar, submittedAt),
             ownerId: managers.get(channel.officeId) ?? null,
-            status: resolved ? "resolved" : rnd.next() < 0.5 ? "open" : "in_progress",
+            status: resolved ? "resolved" : caseDraws.statusChance < 0.5 ? "open" : "in_progress",
             resolution: resolved ? "已電話聯繫民眾說明並改善" : "",
-            resolvedAt: resolved ? new Date(submittedAt.getTime() + rnd.int(1, 4) * 86_400_000) : null,
+            resolvedAt: resolved ? new Date(submittedAt.getTime() + caseDraws.daysToResolve * 86_400_000) : null,
             createdAt: submittedAt,
             contact: null,
           });
@@ -114,8 +121,8 @@ export async function seedResponses(
           answers: JSON.stringify(data),
           submittedAt,
           month,
-          durationMs: rnd.int(40, 240) * 1000,
-          duplicate: rnd.next() < 0.01,
+          durationMs,
+          duplicate,
         });
         responseId += 1;
       }

@@ -19,6 +19,22 @@ const app = appInBrowser(async () => {
   const wanhua = await prisma.office.findUniqueOrThrow({ where: { id: wanhuaId }, select: { authorityId: true, peerGroupId: true } });
   const citizen = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { versionId: true } });
 
+  // The demo seed's counts move with the time of day it runs: top 萬華 up to 40 respondents
+  // in the month, so it is always rankable and the tests below do not depend on the clock.
+  const wanhuaCount = await prisma.response.count({ where: { officeId: wanhuaId, month, duplicate: false } });
+  if (wanhuaCount < 40) {
+    const demo = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { id: true } });
+    await insertResponses({
+      channelId: demo.id,
+      versionId: citizen.versionId,
+      officeId: wanhuaId,
+      month,
+      count: 40 - wanhuaCount,
+      items: ratedItems(citizenSatisfaction),
+      value: (_item, i) => (i % 4 === 0 ? 3 : 4),
+    });
+  }
+
   // A peer on five respondents: listed greyed as 樣本數不足, never ranked.
   const few = await prisma.office.create({
     data: {
