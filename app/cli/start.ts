@@ -40,51 +40,46 @@ app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY (e.g. 1) so rate limits see the citizen's address.
 app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
 app.use(compression());
-{
-  const { cspNonce, isSignedInRequest, securityHeaders } = await import("../utils/security-headers.server");
-  app.use((req, res, next) => {
-    res.locals.cspNonce = cspNonce();
-    // req.secure honours X-Forwarded-Proto only from a proxy that TRUST_PROXY trusts.
-    res.set(securityHeaders({ nonce: res.locals.cspNonce as string, https: req.secure }));
-    // A route that sets its own Cache-Control (a public file) replaces this one.
-    if (isSignedInRequest(req.get("cookie"))) res.set("Cache-Control", "no-store");
-    next();
-  });
-}
+// The guards every request passes before a route: security headers, then (after static
+// files) cross-origin writes and oversize bodies.
+const { cspNonce, isSignedInRequest, securityHeaders } = await import("../utils/security-headers.server");
+const { isCrossOriginWrite } = await import("../utils/same-origin.server");
+const { declaredOverLimit, DRAIN_MAX_BYTES } = await import("../utils/body-limit.server");
+const { t } = await import("../locales");
+app.use((req, res, next) => {
+  res.locals.cspNonce = cspNonce();
+  // req.secure honours X-Forwarded-Proto only from a proxy that TRUST_PROXY trusts.
+  res.set(securityHeaders({ nonce: res.locals.cspNonce as string, https: req.secure }));
+  // A route that sets its own Cache-Control (a public file) replaces this one.
+  if (isSignedInRequest(req.get("cookie"))) res.set("Cache-Control", "no-store");
+  next();
+});
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Before any route: a write from another origin's page never reaches an action.
-{
-  const { isCrossOriginWrite } = await import("../utils/same-origin.server");
-  const { t } = await import("../locales");
-  app.use((req, res, next) => {
-    const host = app.get("trust proxy") ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
-    if (!isCrossOriginWrite({ method: req.method, header: (name) => req.get(name), host })) return next();
-    res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(t("error.crossOrigin"));
-  });
-}
+app.use((req, res, next) => {
+  const host = app.get("trust proxy") ? (req.get("x-forwarded-host") ?? req.get("host")) : req.get("host");
+  if (!isCrossOriginWrite({ method: req.method, header: (name) => req.get(name), host })) return next();
+  res.status(403).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(t("error.crossOrigin"));
+});
 // A body larger than its route class allows gets a 413 before any route reads it; one
 // that is not too large to skip is read and discarded first, so keep-alive clients are
 // not reset, and a larger one is answered with Connection: close.
-{
-  const { declaredOverLimit, DRAIN_MAX_BYTES } = await import("../utils/body-limit.server");
-  const { t } = await import("../locales");
-  app.use((req, res, next) => {
-    const limit = declaredOverLimit(req.method, req.path, req.get("content-length"));
-    if (limit === null) return next();
-    const refuse = () =>
-      res
-        .status(413)
-        .set("Cache-Control", "no-store")
-        .json({ error: t("error.payloadTooLarge", { kb: Math.round(limit / 1024) }) });
-    if (Number(req.get("content-length")) > DRAIN_MAX_BYTES) {
-      res.set("Connection", "close");
-      return refuse();
-    }
-    req.on("end", refuse);
-    req.resume();
-  });
-}
+app.use((req, res, next) => {
+  const limit = declaredOverLimit(req.method, req.path, req.get("content-length"));
+  if (limit === null) return next();
+  const refuse = () =>
+    res
+      .status(413)
+      .set("Cache-Control", "no-store")
+      .json({ error: t("error.payloadTooLarge", { kb: Math.round(limit / 1024) }) });
+  if (Number(req.get("content-length")) > DRAIN_MAX_BYTES) {
+    res.set("Connection", "close");
+    return refuse();
+  }
+  req.on("end", refuse);
+  req.resume();
+});
 const handleRequest = createRequestHandler({
   build,
   getLoadContext: (req, res) => ({ clientIp: req.ip, cspNonce: res.locals.cspNonce as string }),
