@@ -16,7 +16,8 @@ migrateDatabase();
 // Every database, the demo or an empty production one, starts knowing the shipped calendars.
 {
   const { seedShippedCalendars } = await import("../../prisma/seed/calendar");
-  const { prisma } = await import("../utils/db.server");
+  const { applySqliteSettings, prisma } = await import("../utils/db.server");
+  await applySqliteSettings(prisma);
   const seeded = await seedShippedCalendars(prisma);
   if (seeded.length > 0) console.log(`Working-day calendars imported: ${seeded.join(", ")}`);
 }

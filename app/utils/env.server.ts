@@ -9,6 +9,8 @@ const schema = z.object({
   DEMO_SEED: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SQLITE_JOURNAL_MODE: z.enum(["delete", "wal"]).default("delete"),
+  SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
 });
 
 export type Env = z.infer<typeof schema>;

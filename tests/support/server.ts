@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, () => {
@@ -12,17 +12,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop: () => Promise<void>; /** Everything the server printed so far. */ log: () => string };
+export type RunningServer = {
+  url: string;
+  /** The server's own process (node itself, not a wrapper), for kill -9 and /proc readings. */
+  pid: number;
+  stop: () => Promise<void>;
+  /** Ends the process at once, as a crash or `kill -9` would. */
+  kill: () => Promise<void>;
+  /** Everything the server printed so far. */
+  log: () => string;
+};
 
 /**
- * Starts the production server (the same `app/cli/start.ts` that `npm start` runs) on this
- * file's database copy (or what `env` says), and resolves once it listens. The build must
- * exist (`npm test` builds first).
+ * Runs a TypeScript server script in node with tsx's loader (one process, so its pid is
+ * the server's) on `PORT`, and resolves once it prints that it listens.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startScript(script: string, env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["app/cli/start.ts"], {
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", DEMO_SEED: "", ...env },
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -43,14 +51,25 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     child.stderr?.on("data", onData);
     child.on("exit", (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
   });
+  const ended = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid ?? 0,
     log: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    stop: () => ended("SIGTERM"),
+    kill: () => ended("SIGKILL"),
   };
+}
+
+/**
+ * Starts the production server (the same `app/cli/start.ts` that `npm start` runs) on this
+ * file's database copy (or what `env` says). The build must exist (`npm test` builds first).
+ */
+export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  return startScript(path.resolve("app/cli/start.ts"), { NODE_ENV: "production", DEMO_SEED: "", ...env });
 }
