@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { t, type MessageKey } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
@@ -7,14 +7,12 @@ import { calendarYears, importCalendarYear, missingYears, specialDaysOf } from "
 import { CalendarCsvError, decodeDgpaCsv } from "~/modules/calendar/dgpa-csv";
 import { rocDateLabel, weekday } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
+import { errorResponse, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: `${t("calendar.title")}｜${t("app.name")}` }];
 
-/** A DGPA calendar is about 10 KB a year; anything near this is not one. */
-const MAX_CSV_BYTES = 512 * 1024;
-/** Room for the multipart boundary and part headers around the file. */
-const MAX_BODY_BYTES = MAX_CSV_BYTES + 16 * 1024;
+/** A DGPA calendar is about 10 KB a year; anything near this (with the form around it) is not one. */
+const MAX_BODY_BYTES = 512 * 1024;
 /** What browsers and spreadsheet programs label a .csv file with (Windows says ms-excel). */
 const CSV_TYPES = ["", "text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream"];
 
@@ -31,21 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ years, missing, shown, specialDays: shown === null ? [] : await specialDaysOf(prisma, shown) });
 }
 
-/** 413 with the connection closed: the rest of an oversized upload is never read. */
-const tooLarge = () => errorResponse(413, t("calendar.error.tooLarge"), undefined, { Connection: "close" });
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) return errorResponse(415, t("calendar.error.notCsv"));
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return tooLarge();
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return tooLarge();
-    return errorResponse(400, t("error.badRequest"));
-  }
+  const form = await readForm(request, MAX_BODY_BYTES, t("calendar.error.tooLarge"));
   const file = form.get("file");
+  // Text where the file should be: a plain form post, not an upload.
+  if (typeof file === "string") return errorResponse(415, t("calendar.error.notCsv"));
   if (!(file instanceof File) || (file.name === "" && file.size === 0)) return errorResponse(400, t("calendar.error.noFile"));
   if (!/\.csv$/i.test(file.name) || !CSV_TYPES.includes(file.type.split(";")[0].trim().toLowerCase()))
     return errorResponse(415, t("calendar.error.notCsv"));

@@ -8,7 +8,7 @@ import { currentScale, saveScaleVersion, scaleById, scaleVersions } from "~/modu
 import { requireUser } from "~/modules/org/auth.server";
 import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, readLimitedText } from "~/utils/http.server";
+import { errorResponse, readForm } from "~/utils/http.server";
 import { AppError } from "~/utils/errors";
 
 export const meta: MetaFunction = () => [{ title: `${t("scales.title")}｜${t("app.name")}` }];
@@ -38,9 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const body = new URLSearchParams(await readLimitedText(request, MAX_SCALE_BYTES, t("scales.error.tooLarge")));
+  const body = await readForm(request, MAX_SCALE_BYTES, t("scales.error.tooLarge"));
   const current = await currentScale(prisma);
-  const parsed = parseScaleText(body.get("json") ?? "", current.scale.key);
+  const parsed = parseScaleText(String(body.get("json") ?? ""), current.scale.key);
   if (!parsed.ok) return json({ ok: false as const, error: parsed.error }, { status: 400 });
   if (sameScale(parsed.scale, current.scale)) return json({ ok: true as const, created: false, version: current.scale.version });
   try {

@@ -8,7 +8,7 @@ import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { getDefinition, parseDefinition, saveDefinitionVersion } from "~/modules/surveys/definitions.server";
 import { prisma } from "~/utils/db.server";
-import { errorResponse, idParam, readLimitedText } from "~/utils/http.server";
+import { errorResponse, idParam, readForm } from "~/utils/http.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.definition.title ?? ""}｜${t("app.name")}` }];
@@ -41,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
   const definition = await loadDefinition(params.id);
-  const body = new URLSearchParams(await readLimitedText(request, MAX_DEFINITION_BYTES, t("surveyAdmin.error.tooLarge")));
-  const parsed = parseDefinition(body.get("json") ?? "");
+  const body = await readForm(request, MAX_DEFINITION_BYTES, t("surveyAdmin.error.tooLarge"));
+  const parsed = parseDefinition(String(body.get("json") ?? ""));
   if (!parsed.ok) return json({ ok: false as const, errors: parsed.errors }, { status: 400 });
   const saved = await saveDefinitionVersion(prisma, user.id, definition.id, parsed.json, parsed.title);
   return json({ ok: true as const, ...saved });

@@ -1,5 +1,5 @@
 import { jsonDepthProblem, jsonValueProblem } from "./json-bounds";
-import { DRAIN_MAX_BYTES } from "./body-limit.server";
+import { bodyLimit, DRAIN_MAX_BYTES } from "./body-limit.server";
 import { json } from "@remix-run/node";
 import type { ZodType } from "zod";
 import { t } from "~/locales";
@@ -21,14 +21,13 @@ export function idParam(value: string | undefined): number {
 export class HttpError extends Response {}
 
 /**
- * Reads a request body as text, refusing more than `maxBytes` with 413 before it is
- * buffered whole: the stream is counted (the server refused a declared size over the
- * route class's limit already). Past the
+ * Reads a request body, refusing more than `maxBytes` with 413 before it is buffered
+ * whole: the stream is counted, so a chunked body is bounded like a declared one. Past the
  * limit the rest is read and dropped (up to DRAIN_MAX_BYTES), so the client gets its 413
  * on a connection that still works instead of a reset.
  */
-export async function readLimitedText(request: Request, maxBytes: number, message: string): Promise<string> {
-  if (!request.body) return "";
+async function readLimitedBytes(request: Request, maxBytes: number, message: string): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -43,8 +42,14 @@ export async function readLimitedText(request: Request, maxBytes: number, messag
     if (total <= maxBytes) chunks.push(value);
   }
   if (total > maxBytes) throw errorResponse(413, message);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A body as strict UTF-8 text, within `maxBytes` (413) and with no invalid byte sequence (400). */
+async function readLimitedText(request: Request, maxBytes: number, message: string): Promise<string> {
+  const bytes = await readLimitedBytes(request, maxBytes, message);
   try {
-    return STRICT_UTF8.decode(Buffer.concat(chunks));
+    return STRICT_UTF8.decode(bytes);
   } catch {
     throw errorResponse(400, t("error.badEncoding"));
   }
@@ -74,19 +79,58 @@ export async function readJson(request: Request, maxBytes: number, tooLarge: str
   return value;
 }
 
+const FORM_MAX_FIELDS = 1_000;
+const FORM_FORBIDDEN_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+
+/** `a=1&b=2` with every escape decoded as strict UTF-8 (an invalid sequence or an encoded lone surrogate is a 400). */
+function parseUrlEncoded(text: string): FormData {
+  const form = new FormData();
+  for (const pair of text.split("&")) {
+    if (pair === "") continue;
+    const at = pair.indexOf("=");
+    const [name, value] = at < 0 ? [pair, ""] : [pair.slice(0, at), pair.slice(at + 1)];
+    try {
+      form.append(decodeURIComponent(name.replace(/\+/g, " ")), decodeURIComponent(value.replace(/\+/g, " ")));
+    } catch {
+      throw errorResponse(400, t("error.badEncoding"));
+    }
+  }
+  return form;
+}
+
 /**
  * The one reader of form bodies: urlencoded or multipart only (415 for JSON or text posted
- * at a form), and a malformed body is a 400, never an exception.
+ * at a form); at most `maxBytes`, by default the route class's limit (413, chunked or
+ * not); strict UTF-8, no NUL, no prototype field names and at most 1,000 fields (400, each
+ * named in zh-TW); a malformed body is a 400, never an exception. Multipart text fields
+ * are decoded by the platform, which replaces bad bytes with U+FFFD: such a field is
+ * refused as bad encoding too.
  */
-export async function readForm(request: Request): Promise<FormData> {
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw errorResponse(415, t("error.formType"));
+export async function readForm(request: Request, maxBytes?: number, tooLarge?: string): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  const multipart = /^multipart\/form-data\b/i.test(type);
+  if (!multipart && !/^application\/x-www-form-urlencoded\b/i.test(type)) throw errorResponse(415, t("error.formType"));
+  const limit = maxBytes ?? bodyLimit(new URL(request.url).pathname);
+  const message = tooLarge ?? t("error.payloadTooLarge", { kb: Math.round(limit / 1024) });
+  let form: FormData;
+  if (multipart) {
+    const bytes = await readLimitedBytes(request, limit, message);
+    try {
+      form = await new Response(bytes, { headers: { "Content-Type": type } }).formData();
+    } catch {
+      throw errorResponse(400, t("error.badForm"));
+    }
+  } else form = parseUrlEncoded(await readLimitedText(request, limit, message));
+  let fields = 0;
+  for (const [name, value] of form) {
+    fields += 1;
+    if (fields > FORM_MAX_FIELDS) throw errorResponse(400, t("error.jsonTooManyKeys", { max: FORM_MAX_FIELDS }));
+    if (FORM_FORBIDDEN_NAMES.has(name)) throw errorResponse(400, t("error.forbiddenKey", { key: name }));
+    if (typeof value !== "string") continue;
+    if (value.includes("\u0000") || name.includes("\u0000")) throw errorResponse(400, t("error.nulCharacter"));
+    if (multipart && (value.includes("\ufffd") || name.includes("\ufffd"))) throw errorResponse(400, t("error.badEncoding"));
   }
-  try {
-    return await request.formData();
-  } catch {
-    throw errorResponse(400, t("error.badForm"));
-  }
+  return form;
 }
 
 export type AppLoadContext = { clientIp?: string; cspNonce?: string };

@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { action as submitApi } from "~/routes/api.v1.channels.$code.responses";
-import { action as loginAction } from "~/routes/login";
-import { action as updateCase } from "~/routes/_staff.follow-ups.$id";
-import { action as createUser } from "~/routes/_staff.admin.users._index";
+import { action as submitPage, loader as surveyPage } from "~/routes/s.$code";
+import { loader as openData } from "~/routes/open-data.$authorityId.$file";
+import { loader as channelApi } from "~/routes/api.v1.channels.$code";
+import { issueFillToken } from "~/modules/surveys/fill-token.server";
 import { action as editSurvey } from "~/routes/_staff.admin.surveys.$id";
 import { sessionCookie } from "../support/session";
 
 /**
- * Classes of bad input against the public answer API, the login form and two staff forms.
+ * Classes of bad answers against the public answer API and the citizen page, and of bad
+ * addresses against the public read endpoints (every action's bad bodies: body-corpus.test.ts).
  * Each case states the status and the zh-TW message it must get, and no row may change:
  * a refusal is never half-written and never a 500.
  */
@@ -95,66 +97,169 @@ describe("the public answer API refuses bad input", () => {
   });
 });
 
-describe("forms refuse bodies that are not forms", () => {
-  let manager: string;
-  let admin: string;
-  let caseId: number;
-  let definitionId: number;
+const VALID = {
+  env_clean: 5,
+  env_signs: 5,
+  env_facilities: 4,
+  courtesy_attitude: 5,
+  courtesy_active: 4,
+  prof_knowledge: 5,
+  prof_efficiency: 4,
+  prof_clarity: 5,
+  measures_online: 4,
+  measures_info: 4,
+  overall: 5,
+};
+const token = (code = "demo", ageMs = 10_000) => issueFillToken(code, Date.now() - ageMs);
+
+describe("the citizen page refuses what a person filling it in never sends", () => {
+  let closedCode: string;
   beforeAll(async () => {
-    manager = await sessionCookie("manager@demo.gov.tw", "Manager#2026");
-    admin = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
-    const office = await prisma.office.findUniqueOrThrow({ where: { name: "臺北市萬華區公所" }, select: { id: true } });
-    caseId = (
-      await prisma.followUpCase.findFirstOrThrow({ where: { officeId: office.id, status: { not: "resolved" } }, select: { id: true } })
-    ).id;
-    definitionId = (await prisma.surveyDefinition.findFirstOrThrow({ where: { kind: "citizen" }, select: { id: true } })).id;
+    const open = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" } });
+    closedCode = "closed-corpus";
+    await prisma.channel.create({
+      data: {
+        code: closedCode,
+        label: "已關閉",
+        officeId: open.officeId,
+        versionId: open.versionId,
+        closesAt: new Date(Date.now() - 86_400_000),
+      },
+    });
   });
 
-  const FORM_CASES: Array<{ name: string; type: string; body: string; status: number; message: RegExp }> = [
-    { name: "JSON", type: "application/json", body: '{"status":"resolved"}', status: 415, message: /表單格式/ },
-    { name: "text/plain posing as a form", type: "text/plain", body: "status=resolved&resolution=x", status: 415, message: /表單格式/ },
+  const PAGE_CASES: Array<{ name: string; status: number; message: RegExp; payload: () => unknown; code?: string }> = [
+    { name: "no fill token", status: 400, message: /./, payload: () => ({ answers: VALID }) },
+    { name: "a forged fill token", status: 400, message: /./, payload: () => ({ answers: VALID, fillToken: "demo.1.abc." }) },
+    { name: "another channel's fill token", status: 400, message: /./, payload: () => ({ answers: VALID, fillToken: token("other") }) },
+    { name: "a token from the future", status: 400, message: /./, payload: () => ({ answers: VALID, fillToken: token("demo", -60_000) }) },
+    { name: "answered in under 3 s", status: 400, message: /./, payload: () => ({ answers: VALID, fillToken: token("demo", 500) }) },
+    { name: "the honeypot filled in", status: 400, message: /./, payload: () => ({ answers: VALID, fillToken: token(), website: "x" }) },
     {
-      name: "a broken multipart body",
-      type: "multipart/form-data; boundary=zz",
-      body: "--zz\r\nbroken",
+      name: "a required rating missing",
       status: 400,
-      message: /表單資料格式錯誤/,
+      message: /overall/,
+      payload: () => ({ answers: { ...VALID, overall: undefined }, fillToken: token() }),
+    },
+    {
+      name: "stray other-text without other chosen",
+      status: 400,
+      message: /purpose/,
+      payload: () => ({ answers: { ...VALID, purpose: "registration", "purpose-Comment": "x" }, fillToken: token() }),
+    },
+    {
+      name: "an unknown channel",
+      status: 404,
+      message: /./,
+      code: "no-such-channel",
+      payload: () => ({ answers: VALID, fillToken: token("no-such-channel") }),
+    },
+    {
+      name: "a closed channel",
+      status: 410,
+      message: /./,
+      code: "closed-corpus",
+      payload: () => ({ answers: VALID, fillToken: token("closed-corpus") }),
     },
   ];
 
-  it.each(FORM_CASES)("login: $name → $status", async (c) => {
+  it.each(PAGE_CASES)("$name → $status", async (c) => {
     const before = await rowCounts();
-    const got = await outcome(
-      loginAction,
-      new Request("http://localhost/login", { method: "POST", body: c.body, headers: { "Content-Type": c.type } }),
-    );
-    expect(got.status).toBe(c.status);
-    expect(JSON.parse(got.text).error).toMatch(c.message);
+    const code = c.code ?? "demo";
+    const request = new Request(`http://localhost/s/${code}`, {
+      method: "POST",
+      body: JSON.stringify(c.payload()),
+      headers: { "Content-Type": "application/json" },
+    });
+    const got = await outcome(submitPage, request, { code });
+    expect(got.status, got.text).toBe(c.status);
+    expect(got.text).toMatch(c.message);
+    expect(got.text).toMatch(/[\u4e00-\u9fff]/);
     expect(await rowCounts()).toEqual(before);
   });
 
-  it.each(FORM_CASES)("a follow-up case: $name → $status, the case unchanged", async (c) => {
+  it("takes the valid answers it refused above, so the refusals were about the input", async () => {
     const before = await rowCounts();
-    const request = new Request(`http://localhost/follow-ups/${caseId}`, {
+    const request = new Request("http://localhost/s/demo", {
       method: "POST",
-      body: c.body,
-      headers: { "Content-Type": c.type, Cookie: manager },
+      body: JSON.stringify({ answers: VALID, fillToken: token() }),
+      headers: { "Content-Type": "application/json" },
     });
-    const got = await outcome(updateCase, request, { id: String(caseId) });
-    expect(got.status).toBe(c.status);
-    expect(await rowCounts()).toEqual(before);
+    const got = await outcome(submitPage, request, { code: "demo" });
+    expect(got.status).toBe(302);
+    expect((await rowCounts()).responses).toBe(before.responses + 1);
   });
+});
 
-  it.each(FORM_CASES)("creating a user: $name → $status, nobody created", async (c) => {
-    const before = await rowCounts();
-    const request = new Request("http://localhost/admin/users", {
-      method: "POST",
-      body: c.body,
-      headers: { "Content-Type": c.type, Cookie: admin },
-    });
-    const got = await outcome(createUser, request);
-    expect(got.status).toBe(c.status);
-    expect(await rowCounts()).toEqual(before);
+describe("public read endpoints answer bad addresses with 4xx and a zh-TW message", () => {
+  const READS: Array<{
+    name: string;
+    loader: (a: never) => Promise<unknown>;
+    url: string;
+    params: Record<string, string>;
+    status: number;
+  }> = [
+    { name: "survey page, unknown code", loader: surveyPage, url: "/s/nope", params: { code: "nope" }, status: 404 },
+    { name: "survey page, NUL in the code", loader: surveyPage, url: "/s/%00", params: { code: "\u0000" }, status: 404 },
+    { name: "survey page, a 5,000-character code", loader: surveyPage, url: "/s/x", params: { code: "x".repeat(5000) }, status: 404 },
+    { name: "channel API, unknown code", loader: channelApi, url: "/api/v1/channels/nope", params: { code: "nope" }, status: 404 },
+    {
+      name: "open data, a word for the authority",
+      loader: openData,
+      url: "/open-data/abc/2026.csv",
+      params: { authorityId: "abc", file: "2026.csv" },
+      status: 404,
+    },
+    {
+      name: "open data, an id past 2^53",
+      loader: openData,
+      url: "/open-data/1/2026.csv",
+      params: { authorityId: "99999999999999999999", file: "2026.csv" },
+      status: 404,
+    },
+    {
+      name: "open data, no such authority",
+      loader: openData,
+      url: "/open-data/999999/2026.csv",
+      params: { authorityId: "999999", file: "2026.csv" },
+      status: 404,
+    },
+    {
+      name: "open data, an unknown format",
+      loader: openData,
+      url: "/open-data/1/2026.exe",
+      params: { authorityId: "1", file: "2026.exe" },
+      status: 400,
+    },
+    {
+      name: "open data, a year out of range",
+      loader: openData,
+      url: "/open-data/1/1900.csv",
+      params: { authorityId: "1", file: "1900.csv" },
+      status: 400,
+    },
+    {
+      name: "open data, a path in the file name",
+      loader: openData,
+      url: "/open-data/1/x",
+      params: { authorityId: "1", file: "../../etc/passwd" },
+      status: 400,
+    },
+  ];
+
+  it.each(READS)("$name → $status", async (c) => {
+    const got = await outcome(c.loader, new Request(`http://localhost${c.url}`), c.params);
+    expect(got.status, got.text).toBe(c.status);
+    expect(got.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("the questionnaire editor refuses definitions past the bounds", () => {
+  let admin: string;
+  let definitionId: number;
+  beforeAll(async () => {
+    admin = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
+    definitionId = (await prisma.surveyDefinition.findFirstOrThrow({ where: { kind: "citizen" }, select: { id: true } })).id;
   });
 
   it.each([
@@ -168,7 +273,7 @@ describe("forms refuse bodies that are not forms", () => {
       json: '{"pages":[{"elements":[{"type":"text","name":"q","__proto__":{"isRequired":true}}]}]}',
       message: /__proto__/,
     },
-  ])("the questionnaire editor: $name → 400, no new version", async (c) => {
+  ])("$name → 400, no new version", async (c) => {
     const before = await rowCounts();
     const request = new Request(`http://localhost/admin/surveys/${definitionId}`, {
       method: "POST",

@@ -99,7 +99,11 @@ function* entryProblems(entries: Record<string, unknown>, find: (key: string) =>
   for (const [key, value] of Object.entries(entries)) {
     const commentOf = key.endsWith(COMMENT_SUFFIX) ? find(key.slice(0, -COMMENT_SUFFIX.length)) : undefined;
     if (commentOf) {
-      if (!(commentOf.hasOther || commentOf.hasComment) || !isStringWithin(value, MAX_TEXT)) {
+      // "Other" text belongs with "other" chosen; a question's own comment box takes text any time.
+      const chosen = entries[key.slice(0, -COMMENT_SUFFIX.length)];
+      const otherValue = (commentOf as Question & { otherItem?: { value: unknown } }).otherItem?.value ?? "other";
+      const otherChosen = chosen === otherValue || (Array.isArray(chosen) && chosen.includes(otherValue));
+      if (!(commentOf.hasComment || (commentOf.hasOther && otherChosen)) || !isStringWithin(value, MAX_TEXT)) {
         yield { key, question: commentOf, message: t("survey.error.invalidOther") };
       }
       continue;
