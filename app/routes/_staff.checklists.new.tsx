@@ -4,6 +4,7 @@ import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "~/utils/zod";
 import { SurveyForm } from "~/components/SurveyForm";
+import { sanitizeDefinition } from "~/modules/surveys/sanitize.server";
 import { t, type MessageKey } from "~/locales";
 import { RECORDING_ROLES, checklistSurvey, recordingRefusal } from "~/modules/checklists";
 import { createRecord, ensureTemplates, latestTemplates, recordableOffices, templateById } from "~/modules/checklists/records.server";
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       officeId: office.id,
       officeName: office.name,
       date: picked.date,
-      survey: checklistSurvey(stored.template),
+      survey: sanitizeDefinition(checklistSurvey(stored.template)),
     },
   });
 }

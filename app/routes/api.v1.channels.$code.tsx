@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { sanitizeDefinition } from "~/modules/surveys/sanitize.server";
 import { t } from "~/locales";
 import { channelState, findChannelByCode } from "~/modules/surveys/channels.server";
 import { prisma } from "~/utils/db.server";
@@ -17,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       office: channel.office,
       unit: channel.unit,
       version: channel.version.version,
-      survey: JSON.parse(channel.version.json),
+      survey: sanitizeDefinition(JSON.parse(channel.version.json)),
     },
     { headers: { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" } },
   );

@@ -8,6 +8,7 @@ import { browserIdCookie, readKioskDevice } from "~/modules/surveys/browser-id.s
 import { channelState, findChannelByCode } from "~/modules/surveys/channels.server";
 import { issueFillToken } from "~/modules/surveys/fill-token.server";
 import { receiveResponse } from "~/modules/surveys/intake.server";
+import { sanitizeDefinition } from "~/modules/surveys/sanitize.server";
 import { deviceQuery } from "~/modules/surveys/kiosk";
 import { withSurveyModel } from "~/modules/surveys/model";
 import { prisma } from "~/utils/db.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title,
       description,
       // The page shows the title as its own heading, so SurveyJS does not repeat it.
-      survey: { ...survey, showTitle: false },
+      survey: { ...sanitizeDefinition(survey), showTitle: false },
       // Every load is a new serving with a new nonce: the next citizen at a kiosk included.
       fillToken: issueFillToken(channel.code, Date.now(), device),
     },
