@@ -49,7 +49,7 @@ describe("sanitizeDefinition", () => {
             {
               type: "panel",
               name: "p",
-              elements: [{ type: "html", name: "h", html: { default: "<i>a</i>", "zh-tw": "<u>乙</u><img src=\"x\" />" } }],
+              elements: [{ type: "html", name: "h", html: { default: "<i>a</i>", "zh-tw": '<u>乙</u><img src="x" />' } }],
             },
             { type: "text", name: "html", title: "名為 html 的題目" },
           ],
