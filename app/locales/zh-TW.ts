@@ -356,6 +356,7 @@ export const zhTW = {
   "auth.login.failed": "電子郵件或密碼不正確。",
   "auth.login.rateLimited": "登入嘗試次數過多，請稍後再試。",
   "auth.login.locked": "此帳號因連續多次登入失敗，已暫時鎖定；請於 {minutes} 分鐘後再試，或請系統管理者協助。",
+  "auth.login.addressLocked": "您所在的網路位址登入失敗次數過多，已暫停登入；請於 {minutes} 分鐘後再試。",
   "auth.logout": "登出",
   "auth.logoutEverywhere": "登出所有裝置",
   "auth.forbidden": "您沒有權限檢視此頁面。",

@@ -25,16 +25,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const wait = hitRateLimit(RATE_LIMITS.login, clientIp(request, context));
+  const address = clientIp(request, context);
+  const wait = hitRateLimit(RATE_LIMITS.login, address);
   if (wait > 0) return json({ error: t("auth.login.rateLimited") }, { status: 429, headers: { "Retry-After": String(wait) } });
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: t("auth.login.failed") }, { status: 400 });
-  const attempt = await attemptLogin(prisma, parsed.data.email, parsed.data.password);
+  const attempt = await attemptLogin(prisma, parsed.data.email, parsed.data.password, address);
   if (attempt.ok) return createUserSession(request, attempt.user.id, safeRedirect(parsed.data.redirectTo));
-  if (attempt.lockedSeconds === null) return json({ error: t("auth.login.failed") }, { status: 400 });
+  if (attempt.lock === null) return json({ error: t("auth.login.failed") }, { status: 400 });
+  const { seconds, by } = attempt.lock;
   return json(
-    { error: t("auth.login.locked", { minutes: Math.ceil(attempt.lockedSeconds / 60) }) },
-    { status: 429, headers: { "Retry-After": String(attempt.lockedSeconds) } },
+    { error: t(by === "account" ? "auth.login.locked" : "auth.login.addressLocked", { minutes: Math.ceil(seconds / 60) }) },
+    { status: 429, headers: { "Retry-After": String(seconds) } },
   );
 }
 

@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { LOCK_AFTER, lockDuration } from "~/modules/org/login-lockout.server";
+import { ADDRESS_LOCK_AFTER, attemptLogin, LOCK_AFTER, lockDuration, resetAddressLocks } from "~/modules/org/login-lockout.server";
 import { action as login } from "~/routes/login";
 
 let address = 0;
 
-/** A sign-in from a new address each time, so only the per-account rule can stop it. */
-async function signIn(email: string, password: string): Promise<Response> {
+/** A sign-in from a new address each time (unless one is given), so only the per-account rule can stop it. */
+async function signIn(email: string, password: string, from?: string): Promise<Response> {
   address += 1;
   const request = new Request("http://localhost/login", {
     method: "POST",
     body: new URLSearchParams({ email, password, redirectTo: "/" }),
   });
-  return (await login({ request, params: {}, context: { clientIp: `10.8.${Math.floor(address / 250)}.${address % 250}` } })) as Response;
+  const clientIp = from ?? `10.8.${Math.floor(address / 250)}.${address % 250}`;
+  return (await login({ request, params: {}, context: { clientIp } })) as Response;
 }
 
 describe("locking an account after failed sign-ins", () => {
@@ -51,5 +52,38 @@ describe("locking an account after failed sign-ins", () => {
 
   it("answers an unknown address as a wrong password, never as a lock", async () => {
     for (let i = 0; i < LOCK_AFTER + 1; i += 1) expect((await signIn("nobody@demo.gov.tw", "whatever-123")).status).toBe(400);
+  });
+});
+
+describe("slowing down one address that guesses", () => {
+  it("locks the address after ten failures over any accounts, with growing waits, audited; other addresses go on", async () => {
+    resetAddressLocks();
+    const from = "10.99.0.1";
+    // Different accounts and unknown e-mails: no account reaches its own lock.
+    const emails = ["analyst@demo.gov.tw", "manager@demo.gov.tw", "nobody1@demo.gov.tw", "nobody2@demo.gov.tw"];
+    for (let i = 1; i < ADDRESS_LOCK_AFTER; i += 1) expect((await signIn(emails[i % emails.length], `wrong-${i}`, from)).status).toBe(400);
+    const tenth = await signIn("nobody3@demo.gov.tw", "wrong", from);
+    expect(tenth.status).toBe(429);
+    expect(Number(tenth.headers.get("Retry-After"))).toBe(60);
+    expect((await tenth.json()).error).toMatch(/網路位址.*1 分鐘/);
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "login.address-locked", entityId: from } });
+    expect(JSON.parse(entry.data)).toMatchObject({ failures: 10 });
+
+    // Meanwhile even the right password from there is refused; from elsewhere it signs in.
+    expect((await signIn("analyst@demo.gov.tw", "Analyst#2026", from)).status).toBe(429);
+    expect((await signIn("analyst@demo.gov.tw", "Analyst#2026", "10.99.0.2")).status).toBe(302);
+
+    // After the minute, the next failure locks for two, the one after for four.
+    let now = Date.now() + 61_000;
+    const next = await attemptLogin(prisma, "nobody4@demo.gov.tw", "wrong", from, new Date(now));
+    expect(next).toEqual({ ok: false, lock: { seconds: 120, by: "address" } });
+    now += 121_000;
+    expect(await attemptLogin(prisma, "nobody4@demo.gov.tw", "wrong", from, new Date(now))).toEqual({
+      ok: false,
+      lock: { seconds: 240, by: "address" },
+    });
+    // A quarter hour after the lock ends without a failure, the address starts again.
+    now += 240_000 + 15 * 60_000 + 1000;
+    expect(await attemptLogin(prisma, "nobody4@demo.gov.tw", "wrong", from, new Date(now))).toEqual({ ok: false, lock: null });
   });
 });

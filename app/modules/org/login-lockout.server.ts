@@ -7,42 +7,94 @@ export const LOCK_AFTER = 5;
 const FIRST_LOCK_MS = 60_000;
 const LONGEST_LOCK_MS = 60 * 60_000;
 
-/** One minute at the fifth failure, doubling with each further one, at most an hour. */
-export function lockDuration(failures: number): number {
-  return Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - LOCK_AFTER));
+/** One minute at the `after`th failure, doubling with each further one, at most an hour. */
+export function lockDuration(failures: number, after = LOCK_AFTER): number {
+  return Math.min(LONGEST_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - after));
 }
 
-export type LoginAttempt = { ok: true; user: SessionUser } | { ok: false; lockedSeconds: number | null };
+/**
+ * Failed sign-ins from one address before it must wait: more than an account's five,
+ * because an office's staff share one address and mistype. A success does not forgive
+ * them (a guesser with one account of their own would reset the count); a quarter hour
+ * without a failure does.
+ */
+export const ADDRESS_LOCK_AFTER = 10;
+const ADDRESS_FORGET_MS = 15 * 60_000;
+type AddressRecord = { failures: number; lastFailure: number; lockedUntil: number };
+// In this process's memory, like the rate limits: a restart forgives a few guesses.
+const addresses = new Map<string, AddressRecord>();
+
+function addressRecord(address: string, now: number): AddressRecord | undefined {
+  const record = addresses.get(address);
+  if (record && now - Math.max(record.lastFailure, record.lockedUntil) > ADDRESS_FORGET_MS) {
+    addresses.delete(address);
+    return undefined;
+  }
+  return record;
+}
+
+/** Forgets every address's failures (tests). */
+export function resetAddressLocks(): void {
+  addresses.clear();
+}
+
+export type Lock = { seconds: number; by: "account" | "address" };
+export type LoginAttempt = { ok: true; user: SessionUser } | { ok: false; lock: Lock | null };
 
 /**
- * A sign-in with per-account throttling on top of the per-address rate limit: guessing
- * from many addresses still locks the account. While locked, even the right password is
- * refused (the guesser must not learn it was right); a lock is written to the audit log.
- * Unknown addresses are refused the same way as wrong passwords.
+ * A sign-in with throttling per account and per client address, on top of the address's
+ * rate limit: guessing from many addresses still locks the account, and guessing many
+ * accounts from one address locks the address, each for a time that grows with every
+ * further failure. While locked, even the right password is refused (the guesser must not
+ * learn it was right); every lock is written to the audit log. Unknown e-mail addresses
+ * are refused the same way as wrong passwords.
  */
-export async function attemptLogin(db: Db, email: string, password: string, now = new Date()): Promise<LoginAttempt> {
+export async function attemptLogin(db: Db, email: string, password: string, address: string, now = new Date()): Promise<LoginAttempt> {
+  const fromAddress = addressRecord(address, now.getTime());
+  if (fromAddress && fromAddress.lockedUntil > now.getTime()) {
+    return { ok: false, lock: { seconds: Math.ceil((fromAddress.lockedUntil - now.getTime()) / 1000), by: "address" } };
+  }
   const account = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, lockedUntil: true },
   });
   if (account?.lockedUntil && account.lockedUntil > now) {
-    return { ok: false, lockedSeconds: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000) };
+    return { ok: false, lock: { seconds: Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 1000), by: "account" } };
   }
   const user = await verifyLogin(db, email, password);
   if (user) {
     if (account) await db.user.update({ where: { id: account.id }, data: { failedLogins: 0, lockedUntil: null } });
     return { ok: true, user };
   }
-  if (!account) return { ok: false, lockedSeconds: null };
+  const addressLock = await countAddressFailure(db, address, now);
+  if (!account) return { ok: false, lock: addressLock };
   // The increment happens in the database, so guesses sent at once are all counted.
   const { failedLogins } = await db.user.update({
     where: { id: account.id },
     data: { failedLogins: { increment: 1 } },
     select: { failedLogins: true },
   });
-  if (failedLogins < LOCK_AFTER) return { ok: false, lockedSeconds: null };
+  if (failedLogins < LOCK_AFTER) return { ok: false, lock: addressLock };
   const until = new Date(now.getTime() + lockDuration(failedLogins));
   await db.user.update({ where: { id: account.id }, data: { lockedUntil: until } });
   await audit(db, { actorId: null, action: "user.locked", entity: "User", entityId: account.id, data: { failedLogins, until } });
-  return { ok: false, lockedSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) };
+  return { ok: false, lock: { seconds: Math.ceil((until.getTime() - now.getTime()) / 1000), by: "account" } };
+}
+
+/** Counts a failure from `address`; the lock it now has, or null. */
+async function countAddressFailure(db: Db, address: string, now: Date): Promise<Lock | null> {
+  const record = addressRecord(address, now.getTime()) ?? { failures: 0, lastFailure: 0, lockedUntil: 0 };
+  record.failures += 1;
+  record.lastFailure = now.getTime();
+  addresses.set(address, record);
+  if (record.failures < ADDRESS_LOCK_AFTER) return null;
+  record.lockedUntil = now.getTime() + lockDuration(record.failures, ADDRESS_LOCK_AFTER);
+  await audit(db, {
+    actorId: null,
+    action: "login.address-locked",
+    entity: "Address",
+    entityId: address,
+    data: { failures: record.failures, until: new Date(record.lockedUntil) },
+  });
+  return { seconds: Math.ceil((record.lockedUntil - now.getTime()) / 1000), by: "address" };
 }
