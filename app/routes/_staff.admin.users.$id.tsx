@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActiveBadge, CheckboxField, FormOutcome, ScopeFields, TextField, useResetOnSuccess } from "~/components/AdminOrgForms";
+import { TokenTable } from "~/components/TokenTable";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { formOk, found, runForm, unknownIntent, type FormResult } from "~/modules/org/form-actions.server";
@@ -9,7 +10,6 @@ import { endUserSessions, getUserDetail, resetPassword, updateUser, userFormOpti
 import { listApiTokens, revokeApiToken } from "~/modules/org/tokens.server";
 import { parseForm, passwordResetSchema, tokenRevokeSchema, userUpdateSchema } from "~/modules/org/validation";
 import { notFound } from "~/utils/errors";
-import { taipeiDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { idParam, readForm } from "~/utils/http.server";
 
@@ -107,45 +107,7 @@ export default function AdminUser() {
       </Form>
 
       <h2>{t("admin.user.tokens")}</h2>
-      {tokens.length === 0 ? (
-        <p className="muted">{t("admin.user.noTokens")}</p>
-      ) : (
-        <table>
-          <caption>{t("admin.user.tokenCaption", { name: user.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.user.tokenLabel")}</th>
-              <th scope="col">{t("admin.user.tokenCreated")}</th>
-              <th scope="col">{t("admin.user.tokenLastUsed")}</th>
-              <th scope="col">{t("admin.user.tokenExpires")}</th>
-              <th scope="col">{t("admin.user.tokenState")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((k) => (
-              <tr key={k.id}>
-                <td>{k.label || "—"}</td>
-                <td>{taipeiDateTime(k.createdAt)}</td>
-                <td>{k.lastUsedAt ? taipeiDateTime(k.lastUsedAt) : t("admin.user.tokenNeverUsed")}</td>
-                <td>{k.expiresAt ? taipeiDateTime(k.expiresAt) : "—"}</td>
-                <td>
-                  {k.revokedAt ? (
-                    t("admin.user.tokenRevokedAt", { at: taipeiDateTime(k.revokedAt) })
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke-token" />
-                      <input type="hidden" name="tokenId" value={k.id} />
-                      <button type="submit" className="secondary">
-                        {t("admin.user.revokeToken")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <TokenTable tokens={tokens} caption={t("admin.user.tokenCaption", { name: user.name })} empty={t("admin.user.noTokens")} />
       <FormOutcome result={outcome("revoke-token")} />
 
       <h2>{t("admin.user.endSessions")}</h2>

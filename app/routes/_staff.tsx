@@ -48,6 +48,7 @@ export default function StaffLayout() {
         <span className="muted">
           {user.name}（{t(`role.${user.role}`)}）
         </span>
+        <NavLink to="/account">{t("account.link")}</NavLink>
         <Form method="post" action="/logout">
           <button type="submit" className="secondary">
             {t("auth.logout")}

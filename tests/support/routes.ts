@@ -17,6 +17,7 @@ export type Route = { file: string; url: (p: Record<string, string>) => string; 
 export const ROUTES: Route[] = [
   { file: "_index", url: () => "/", access: "public" },
   { file: "_staff", url: () => "/offices", access: "signed in" },
+  { file: "_staff.account", url: () => "/account", access: "signed in" },
   { file: "_staff.admin._index", url: () => "/admin", access: STAFF.admin },
   { file: "_staff.admin.calendar", url: () => "/admin/calendar", access: STAFF.admin },
   { file: "_staff.admin.channels.$id", url: (p) => `/admin/channels/${p.id}`, params: "channel", access: STAFF.admin },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "~/utils/db.server";
+import { t } from "~/locales";
+import { z } from "~/utils/zod";
 import { audit } from "./audit.server";
 import type { Role } from "./roles";
 
@@ -12,15 +14,32 @@ export const TOKEN_DAYS = 90;
 export const MAX_TOKEN_DAYS = 365;
 const DAY_MS = 86_400_000;
 
-/** Creates a token for a user; only its hash is stored, so the plaintext is shown once. */
-export async function createApiToken(db: Db, userId: number, label = "", days = TOKEN_DAYS): Promise<string> {
+/** A token a user makes on their account page: what it is for, and how many days it works. */
+export const tokenCreateSchema = z.object({
+  label: z.string().trim().min(1, t("account.error.label")).max(100),
+  days: z.coerce.number().int(t("account.error.days")).min(1, t("account.error.days")).max(MAX_TOKEN_DAYS, t("account.error.days")),
+});
+
+/**
+ * Creates a token for a user; only its hash is stored, so the plaintext is shown once.
+ * `actorId` is who made it (the user on their account page; null from the command line).
+ */
+export async function createApiToken(
+  db: Db,
+  userId: number,
+  label = "",
+  days = TOKEN_DAYS,
+  actorId: number | null = null,
+): Promise<string> {
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) throw new RangeError(`days must be 1..${MAX_TOKEN_DAYS}`);
   const token = `sqp_${randomBytes(24).toString("base64url")}`;
-  await db.apiToken.create({ data: { userId, tokenHash: hashToken(token), label, expiresAt: new Date(Date.now() + days * DAY_MS) } });
+  const expiresAt = new Date(Date.now() + days * DAY_MS);
+  const { id } = await db.apiToken.create({ data: { userId, tokenHash: hashToken(token), label, expiresAt }, select: { id: true } });
+  await audit(db, { actorId, action: "token.create", entity: "ApiToken", entityId: id, data: { userId, label, expiresAt } });
   return token;
 }
 
-/** A user's tokens for the admin page: never the hash, newest first. */
+/** A user's tokens for the admin's user page and the user's account page: never the hash, newest first. */
 export function listApiTokens(db: Db, userId: number) {
   return db.apiToken.findMany({
     where: { userId },
