@@ -1,4 +1,4 @@
-import { jsonDepthProblem, jsonValueProblem } from "./json-bounds";
+import { FORBIDDEN_KEYS, jsonDepthProblem, jsonValueProblem, textProblem } from "./json-bounds";
 import { bodyLimit, DRAIN_MAX_BYTES } from "./body-limit.server";
 import { json } from "@remix-run/node";
 import type { ZodType } from "zod";
@@ -80,7 +80,6 @@ export async function readJson(request: Request, maxBytes: number, tooLarge: str
 }
 
 const FORM_MAX_FIELDS = 1_000;
-const FORM_FORBIDDEN_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 
 /** `a=1&b=2` with every escape decoded as strict UTF-8 (an invalid sequence or an encoded lone surrogate is a 400). */
 function parseUrlEncoded(text: string): FormData {
@@ -125,9 +124,10 @@ export async function readForm(request: Request, maxBytes?: number, tooLarge?: s
   for (const [name, value] of form) {
     fields += 1;
     if (fields > FORM_MAX_FIELDS) throw errorResponse(400, t("error.jsonTooManyKeys", { max: FORM_MAX_FIELDS }));
-    if (FORM_FORBIDDEN_NAMES.has(name)) throw errorResponse(400, t("error.forbiddenKey", { key: name }));
+    if (FORBIDDEN_KEYS.has(name)) throw errorResponse(400, t("error.forbiddenKey", { key: name }));
     if (typeof value !== "string") continue;
-    if (value.includes("\u0000") || name.includes("\u0000")) throw errorResponse(400, t("error.nulCharacter"));
+    const problem = textProblem(name) ?? textProblem(value);
+    if (problem) throw errorResponse(400, problem);
     if (multipart && (value.includes("\ufffd") || name.includes("\ufffd"))) throw errorResponse(400, t("error.badEncoding"));
   }
   return form;

@@ -7,7 +7,8 @@ import { jsonSyntaxMessage } from "./json-text";
 /** Nesting and size a JSON body may have: our bodies are flat answers, a few levels deep. */
 export const JSON_MAX_DEPTH = 32;
 const JSON_MAX_KEYS = 5_000;
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Keys and form field names that reach JavaScript's prototypes: refused in every body. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Why JSON text nests too deep for JSON.parse and the code after it (checked before parsing), or null. */
@@ -28,6 +29,13 @@ export function jsonDepthProblem(text: string): string | null {
   return null;
 }
 
+/** Why a text from outside is refused (a NUL or a lone surrogate), or null. */
+export function textProblem(text: string): string | null {
+  if (text.includes("\u0000")) return t("error.nulCharacter");
+  if (LONE_SURROGATE.test(text)) return t("error.loneSurrogate");
+  return null;
+}
+
 /** Why a parsed JSON value is refused (too many keys, a key reaching JavaScript's prototypes, a NUL or a lone surrogate), or null. */
 export function jsonValueProblem(value: unknown): string | null {
   const stack: unknown[] = [value];
@@ -35,8 +43,8 @@ export function jsonValueProblem(value: unknown): string | null {
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v === "string") {
-      if (v.includes("\u0000")) return t("error.nulCharacter");
-      if (LONE_SURROGATE.test(v)) return t("error.loneSurrogate");
+      const problem = textProblem(v);
+      if (problem) return problem;
     } else if (Array.isArray(v)) stack.push(...v);
     else if (v !== null && typeof v === "object") {
       for (const [key, inner] of Object.entries(v)) {
