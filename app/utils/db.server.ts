@@ -1,15 +1,40 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseFile } from "./database-url";
 import { env } from "./env.server";
 
 // One client per process: Remix reloads modules in development, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database };
+
+/**
+ * The adapter's factory, made to keep the better-sqlite3 connection it opens: the
+ * citizen write path runs prepared statements on that same connection, so it never
+ * waits on a lock held by a second one and sees what Prisma wrote (adapter 6.19.3 keeps
+ * it as `client`; a test fails if that changes).
+ */
+function keepingConnection(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    globalForPrisma.sqlite = (adapter as unknown as { client: Database.Database }).client;
+    return adapter;
+  };
+  return factory;
+}
 
 export const prisma: PrismaClient =
-  globalForPrisma.prisma ?? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile() }) });
+  globalForPrisma.prisma ?? new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) });
 
 globalForPrisma.prisma = prisma;
+
+/** The connection Prisma's queries run on, once Prisma has connected. */
+export async function sqliteConnection(): Promise<Database.Database> {
+  if (!globalForPrisma.sqlite) await prisma.$connect();
+  const db = globalForPrisma.sqlite;
+  if (!db?.open) throw new Error("the Prisma adapter did not hand over its SQLite connection");
+  return db;
+}
 
 export type Db = PrismaClient;
 

@@ -22,7 +22,7 @@ const app = appInBrowser(async () => {
   // A dissatisfied answer on the last day of the last loaded year: its due date waits for the next year.
   year = Math.max(...(await loadedYears(prisma))) + 1;
   const answers = { ...Object.fromEntries(RATED.map((n) => [n, 4])), overall: 1 };
-  const result = await submitResponse(prisma, { code: "demo", answers, now: new Date(`${year - 1}-12-31T02:00:00Z`) });
+  const result = await submitResponse({ code: "demo", answers, now: new Date(`${year - 1}-12-31T02:00:00Z`) });
   if (!result.ok || !result.followUpId) throw new Error("the pending case was not opened");
   pendingId = result.followUpId;
   officeId = (await prisma.followUpCase.findUniqueOrThrow({ where: { id: pendingId }, select: { officeId: true } })).officeId;

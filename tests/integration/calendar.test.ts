@@ -135,7 +135,7 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
 
   it("accepts a dissatisfied answer before its period's calendar is known; the case waits without a due date", async () => {
     // 2030-12-31 in Taipei: the three working days to count all fall in 2031.
-    const result = await submitResponse(prisma, { code: "demo", answers: dissatisfied, now: new Date("2030-12-31T02:00:00Z") });
+    const result = await submitResponse({ code: "demo", answers: dissatisfied, now: new Date("2030-12-31T02:00:00Z") });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.followUpId).not.toBeNull();
@@ -168,7 +168,7 @@ describe("importing a year (TEST FIXTURE 2031, built from the weekday rule, not 
 
   it("gives a new case its due date from the table, make-up Saturday included", async () => {
     const opened = "2031-01-02"; // a Thursday; the fixture's Saturday 2031-01-04 is worked
-    const result = await submitResponse(prisma, { code: "demo", answers: dissatisfied, now: new Date(`${opened}T02:00:00Z`) });
+    const result = await submitResponse({ code: "demo", answers: dissatisfied, now: new Date(`${opened}T02:00:00Z`) });
     if (!result.ok) throw new Error(result.message);
     const stored = await prisma.followUpCase.findUniqueOrThrow({ where: { id: result.followUpId! }, select: { dueDate: true } });
     expect(stored.dueDate).toBe(await nthWorkedDayAfter(opened, 3));

@@ -28,7 +28,7 @@ describe("kept monthly statistics", () => {
     const now = new Date();
     const submitted: number[] = [];
     for (const [i, value] of [5, 4, 2, 3, 1, 5].entries()) {
-      const result = await submitResponse(prisma, { code: "demo", answers: answers(value), clientKey: `browser-${i % 4}`, now });
+      const result = await submitResponse({ code: "demo", answers: answers(value), clientKey: `browser-${i % 4}`, now });
       expect(result.ok).toBe(true);
       if (result.ok) submitted.push(result.id);
     }
@@ -59,7 +59,7 @@ describe("kept monthly statistics", () => {
     });
     const kept = before.filter((s) => s.month === month).reduce((n, s) => n + s.n, 0);
     expect(kept).toBe(raw);
-    const result = await submitResponse(prisma, { code: "demo", answers: answers(5), now: new Date() });
+    const result = await submitResponse({ code: "demo", answers: answers(5), now: new Date() });
     expect(result.ok).toBe(true);
     const after = await prisma.monthlyStat.findMany({ where: { officeId: office.officeId, dimension: "overall", month } });
     expect(after.reduce((n, s) => n + s.n, 0)).toBe(raw + 1);

@@ -4,45 +4,50 @@ import { respondentContribution } from "./monthly-stats";
 
 type CountedResponse = { officeId: number; month: string; versionId: number };
 
+type Item = { dimension: string; value: number; scaleMin: number; scaleMax: number };
+
 /**
  * Adds one respondent's answers to the monthly statistics (sign 1), or takes them out
  * again (sign -1) when the response is flagged as a duplicate. Runs inside the caller's
  * transaction; the upserts add to the stored values in the database itself, so two
  * submissions at once cannot lose each other's counts (also on PostgreSQL).
  */
-export async function countResponse(
-  tx: DbOrTx,
-  response: CountedResponse,
-  items: Array<{ dimension: string; value: number; scaleMin: number; scaleMax: number }>,
-  sign: 1 | -1,
-): Promise<void> {
+export async function countResponse(tx: DbOrTx, response: CountedResponse, items: Item[], sign: 1 | -1): Promise<void> {
+  for (const statement of countStatements(response, items, sign)) await tx.$executeRaw(statement);
+}
+
+/**
+ * The statements countResponse runs: two per response, however many dimensions and
+ * options, since each statement costs a round through the query engine. The citizen
+ * write path runs the same ones as prepared statements. A dimension (and a dimension's
+ * option) occurs once per respondent, as both engines require of one multi-row upsert.
+ */
+export function countStatements(response: CountedResponse, items: Item[], sign: 1 | -1): Prisma.Sql[] {
   const { officeId, month, versionId } = response;
   const contributions = respondentContribution(items);
-  if (contributions.length === 0) return;
-  // Two statements per response, however many dimensions and options: each upsert costs a
-  // round through the query engine, which the submission path pays for every citizen.
-  // A dimension (and a dimension's option) occurs once per respondent, as both engines
-  // require of one multi-row upsert.
+  if (contributions.length === 0) return [];
   const stats = contributions.map(
     (c) =>
       Prisma.sql`(${officeId}, ${month}, ${versionId}, ${c.dimension}, ${sign * c.n}, ${sign * c.satisfied}, ${sign * c.sum}, ${sign * c.sumSq}, ${c.scaleMin}, ${c.scaleMax})`,
   );
-  await tx.$executeRaw`
+  const options = contributions.flatMap((c) =>
+    [...c.options].map(([value, count]) => Prisma.sql`(${officeId}, ${month}, ${versionId}, ${c.dimension}, ${value}, ${sign * count})`),
+  );
+  return [
+    Prisma.sql`
     INSERT INTO "MonthlyStat" ("officeId", "month", "versionId", "dimension", "n", "satisfied", "sum", "sumSq", "scaleMin", "scaleMax")
     VALUES ${Prisma.join(stats)}
     ON CONFLICT ("officeId", "month", "versionId", "dimension") DO UPDATE SET
       "n" = "MonthlyStat"."n" + excluded."n",
       "satisfied" = "MonthlyStat"."satisfied" + excluded."satisfied",
       "sum" = "MonthlyStat"."sum" + excluded."sum",
-      "sumSq" = "MonthlyStat"."sumSq" + excluded."sumSq"`;
-  const options = contributions.flatMap((c) =>
-    [...c.options].map(([value, count]) => Prisma.sql`(${officeId}, ${month}, ${versionId}, ${c.dimension}, ${value}, ${sign * count})`),
-  );
-  await tx.$executeRaw`
+      "sumSq" = "MonthlyStat"."sumSq" + excluded."sumSq"`,
+    Prisma.sql`
     INSERT INTO "MonthlyOptionCount" ("officeId", "month", "versionId", "dimension", "value", "count")
     VALUES ${Prisma.join(options)}
     ON CONFLICT ("officeId", "month", "versionId", "dimension", "value") DO UPDATE SET
-      "count" = "MonthlyOptionCount"."count" + excluded."count"`;
+      "count" = "MonthlyOptionCount"."count" + excluded."count"`,
+  ];
 }
 
 /** Takes a stored response's answers out of the statistics (sign -1) or puts them back (1). */

@@ -1,5 +1,4 @@
 import { z } from "~/utils/zod";
-import { prisma } from "~/utils/db.server";
 import { clientIp, errorResponse, readJson } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
 import { t } from "~/locales";
@@ -57,7 +56,7 @@ export async function receiveResponse(request: Request, context: unknown, code: 
     input = { code, answers, clientKey: clientId ? `api:${clientId}` : null, device: clientId ?? null };
   }
 
-  const result = await submitResponse(prisma, input);
+  const result = await submitResponse(input);
   if (!result.ok) return refuse(errorResponse(result.status, result.message, result.errors ? { errors: result.errors } : undefined));
   return { ok: true, id: result.id, duplicate: result.duplicate, device: input.device ?? null };
 }

@@ -1,14 +1,12 @@
 import { createHmac } from "node:crypto";
-import type { Db } from "~/utils/db.server";
+import { prisma } from "~/utils/db.server";
 import { sessionSecret } from "~/utils/env.server";
 import { taipeiDate, taipeiMonth } from "~/utils/dates";
 import { workedDays } from "~/modules/calendar/calendar.server";
 import { t } from "~/locales";
-import { channelState, findChannelByCode } from "./channels.server";
+import { channelState } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
-import { guardedTransaction } from "~/modules/org/validation";
-import { AppError } from "~/utils/errors";
-import { countResponse } from "~/modules/reports/monthly-stats.server";
+import { intakeChannel, writeResponse } from "./response-store.server";
 import { FORM_ERROR_KEY, validateAnswers } from "./validation";
 
 /** A response payload larger than this is refused with 413. */
@@ -42,15 +40,15 @@ function hashClientKey(key: string): string {
  * Validates and stores one citizen response with its numeric answer rows and, when the
  * answers call for it, a follow-up case; all in one transaction, or nothing at all.
  */
-export async function submitResponse(db: Db, input: SubmitInput): Promise<SubmitResult> {
+export async function submitResponse(input: SubmitInput): Promise<SubmitResult> {
   const now = input.now ?? new Date();
-  const channel = await findChannelByCode(db, input.code);
+  const channel = await intakeChannel(input.code);
   if (!channel) return { ok: false, status: 404, message: t("survey.error.channelNotFound") };
   const state = channelState(channel, now);
   if (state === "closed") return { ok: false, status: 410, message: t("survey.error.channelClosed") };
   if (state === "not-yet-open") return { ok: false, status: 410, message: t("survey.error.channelNotOpen") };
 
-  const result = validateAnswers(JSON.parse(channel.version.json), input.answers);
+  const result = validateAnswers(JSON.parse(channel.json), input.answers);
   if (!result.ok) {
     const count = Object.keys(result.errors).length;
     return { ok: false, status: 400, message: t("survey.error.summary", { count }), errors: result.errors };
@@ -61,66 +59,26 @@ export async function submitResponse(db: Db, input: SubmitInput): Promise<Submit
   const kiosk = channel.kind === "kiosk";
   const clientKey = kiosk ? input.device && `device:${input.device}` : input.clientKey;
   const clientHash = clientKey ? hashClientKey(clientKey) : null;
-  const month = taipeiMonth(now);
   const trigger = followUpTrigger(result);
+  // Rare (a dissatisfied answer), so the calendar is read only then, before the write.
+  const dueDate = trigger ? followUpDueDate(await workedDays(prisma, Number(taipeiDate(now).slice(0, 4))), now) : null;
 
-  const replayed = { unique: { [FORM_ERROR_KEY]: [t("survey.error.replayed")] } };
-  try {
-    return await guardedTransaction(db, replayed, async (tx): Promise<SubmitResult> => {
-      const earlier =
-        clientHash && !kiosk
-          ? await tx.response.count({
-              where: { clientHash, officeId: channel.officeId, submittedAt: { gt: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-            })
-          : 0;
-      const response = await tx.response.create({
-        data: {
-          channelId: channel.id,
-          versionId: channel.version.id,
-          officeId: channel.officeId,
-          unitId: channel.unitId,
-          answers: JSON.stringify(result.data),
-          submittedAt: now,
-          month,
-          durationMs: input.durationMs ?? null,
-          duplicate: earlier > 0,
-          clientHash,
-          fillNonce: input.nonce ?? null,
-        },
-        select: { id: true, duplicate: true },
-      });
-      if (result.ratings.length > 0) {
-        await tx.answer.createMany({
-          data: result.ratings.map((r) => ({ ...r, responseId: response.id, officeId: channel.officeId, month })),
-        });
-        if (!response.duplicate) {
-          await countResponse(tx, { officeId: channel.officeId, month, versionId: channel.version.id }, result.ratings, 1);
-        }
-      }
-      let followUpId: number | null = null;
-      if (trigger) {
-        const owner = await tx.user.findFirst({
-          where: { officeId: channel.officeId, role: "manager", active: true },
-          select: { id: true },
-          orderBy: { id: "asc" },
-        });
-        const created = await tx.followUpCase.create({
-          data: {
-            responseId: response.id,
-            officeId: channel.officeId,
-            reason: trigger.reason,
-            contact: trigger.contact,
-            dueDate: followUpDueDate(await workedDays(tx, Number(taipeiDate(now).slice(0, 4))), now),
-            ownerId: owner?.id ?? null,
-          },
-          select: { id: true },
-        });
-        followUpId = created.id;
-      }
-      return { ok: true, id: response.id, duplicate: response.duplicate, followUpId };
-    });
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, status: 400, message: t("survey.error.replayed"), errors: e.fields };
-    throw e;
-  }
+  const written = await writeResponse({
+    channelId: channel.id,
+    versionId: channel.versionId,
+    officeId: channel.officeId,
+    unitId: channel.unitId,
+    answers: JSON.stringify(result.data),
+    submittedAt: now,
+    month: taipeiMonth(now),
+    durationMs: input.durationMs ?? null,
+    clientHash,
+    fillNonce: input.nonce ?? null,
+    duplicateSince: clientHash && !kiosk ? new Date(now.getTime() - DUPLICATE_WINDOW_MS) : null,
+    ratings: result.ratings,
+    followUp: trigger ? { reason: trigger.reason, contact: trigger.contact, dueDate } : null,
+  });
+  if (!written.ok)
+    return { ok: false, status: 400, message: t("survey.error.replayed"), errors: { [FORM_ERROR_KEY]: [t("survey.error.replayed")] } };
+  return written;
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { prisma, sqliteConnection } from "~/utils/db.server";
+import { submitResponse } from "~/modules/surveys/responses.server";
+import { RATED } from "../support/citizen";
+
+const answers = (value = 4, extra: Record<string, unknown> = {}) => ({ ...Object.fromEntries(RATED.map((n) => [n, value])), ...extra });
+
+describe("the citizen write path (prepared statements, group commit)", () => {
+  it("runs on Prisma's own connection: a temporary table made on one is seen by the other", async () => {
+    const db = await sqliteConnection();
+    db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS same_connection (x INTEGER); DELETE FROM same_connection; INSERT INTO same_connection VALUES (7)",
+    );
+    const rows = await prisma.$queryRawUnsafe<Array<{ x: bigint | number }>>("SELECT x FROM temp.same_connection");
+    expect(rows.map((r) => Number(r.x))).toEqual([7]);
+    db.exec("DROP TABLE temp.same_connection");
+  });
+
+  it("stores 40 responses sent at once, each once with its own answer rows, as Prisma reads them back", async () => {
+    const now = new Date("2026-11-20T03:04:05.678Z");
+    const before = await prisma.response.count();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => submitResponse({ code: "demo", answers: answers(1 + (i % 5), { comment: `batch-${i}` }), now })),
+    );
+    const ids = results.map((r) => (r.ok ? r.id : 0));
+    expect(ids.every((id) => id > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(40);
+    expect(await prisma.response.count()).toBe(before + 40);
+    const stored = await prisma.response.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, answers: true, submittedAt: true, month: true, duplicate: true, _count: { select: { answerRows: true } } },
+    });
+    for (const [i, id] of ids.entries()) {
+      const row = stored.find((r) => r.id === id);
+      expect(JSON.parse(row!.answers).comment).toBe(`batch-${i}`);
+      expect(row!.submittedAt.toISOString()).toBe(now.toISOString());
+      expect(row!.month).toBe("2026-11");
+      expect(row!._count.answerRows).toBe(RATED.length);
+      expect(row!.duplicate).toBe(false);
+    }
+    // Dissatisfied ones (1 and 2 overall) opened their cases in the same transaction.
+    const cases = await prisma.followUpCase.findMany({ where: { responseId: { in: ids } }, select: { responseId: true, createdAt: true } });
+    const low = results.filter((r, i) => r.ok && 1 + (i % 5) <= 2);
+    expect(cases.map((c) => c.responseId).sort()).toEqual(low.map((r) => (r.ok ? r.id : 0)).sort());
+    expect(cases.every((c) => c.createdAt.toISOString() === now.toISOString())).toBe(true);
+  });
+
+  it("refuses a replayed fill token in the same batch without losing the others", async () => {
+    const nonce = `nonce-${Date.now()}`;
+    const now = new Date();
+    const [first, replay, other] = await Promise.all([
+      submitResponse({ code: "demo", answers: answers(5), nonce, now }),
+      submitResponse({ code: "demo", answers: answers(5), nonce, now }),
+      submitResponse({ code: "demo", answers: answers(4, { comment: "另一位" }), nonce: `${nonce}-b`, now }),
+    ]);
+    expect(first.ok).toBe(true);
+    expect(replay).toMatchObject({ ok: false, status: 400 });
+    expect(other.ok).toBe(true);
+    expect(await prisma.response.count({ where: { fillNonce: { in: [nonce, `${nonce}-b`] } } })).toBe(2);
+  });
+
+  it("flags the second answer of one browser in the same batch as a duplicate", async () => {
+    const clientKey = `same-browser-${Date.now()}`;
+    const now = new Date();
+    const results = await Promise.all([1, 2].map(() => submitResponse({ code: "demo", answers: answers(4), clientKey, now })));
+    expect(results.map((r) => r.ok && r.duplicate)).toEqual([false, true]);
+  });
+
+  it("waits for an open Prisma transaction instead of writing inside it, so its rollback keeps the response", async () => {
+    let submitted: ReturnType<typeof submitResponse> | undefined;
+    const marker = `during-transaction-${Date.now()}`;
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await tx.auditLog.count();
+        submitted = submitResponse({ code: "demo", answers: answers(4, { comment: marker }) });
+        await new Promise((r) => setTimeout(r, 30));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const result = await submitted!;
+    expect(result.ok).toBe(true);
+    expect(await prisma.response.count({ where: { answers: { contains: marker } } })).toBe(1);
+  });
+});
