@@ -1,7 +1,7 @@
 // Benchmark: server-side validation of citizen submissions. Every response loads the
 // questionnaire into a survey-core Model, validates it and checks types, so this is the
 // CPU cost per submission on the server. Target: under 5 ms per response on these machines.
-import { validateAnswers } from "../../app/modules/surveys/validation";
+import { validateAnswers } from "../../app/modules/surveys/validate-answers";
 import { citizenSatisfaction } from "../../app/modules/surveys/templates/citizen";
 import { seededRandom } from "../../app/utils/random";
 

@@ -33,13 +33,14 @@ export function createSurveyModel(json: unknown): Model {
   return model;
 }
 
-// Building a Model costs tens of milliseconds, far more than validating answers with
-// it, so the server keeps one per definition text; every run replaces the whole data
-// first. A run is synchronous, so two requests never share a model at the same time.
+// Building a Model costs milliseconds, so the server keeps one per definition text for
+// reading a definition's structure (titles, questions, choices). Never for answers:
+// survey-core keeps a question's old value when it deems the new one equal ([] and
+// false), so answers loaded into a reused model leak from one run into the next.
 const MODEL_CACHE_SIZE = 32;
 const cache = new Map<string, Model>();
 
-/** Runs `run` with a cached model of this definition; `run` must set `model.data` before reading answers. */
+/** Runs `run` with a cached model of this definition, to read its structure only. */
 export function withSurveyModel<T>(json: unknown, run: (model: Model) => T): T {
   const key = JSON.stringify(json);
   let model = cache.get(key);

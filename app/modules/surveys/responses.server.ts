@@ -7,7 +7,8 @@ import { t } from "~/locales";
 import { channelState } from "./channels.server";
 import { followUpDueDate, followUpTrigger } from "./follow-up";
 import { intakeChannel, writeResponse } from "./response-store.server";
-import { FORM_ERROR_KEY, validateAnswers } from "./validation";
+import { validateAnswers } from "./validate-answers";
+import { FORM_ERROR_KEY } from "./validation";
 
 /** A response payload larger than this is refused with 413. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
   if (state === "closed") return { ok: false, status: 410, message: t("survey.error.channelClosed") };
   if (state === "not-yet-open") return { ok: false, status: 410, message: t("survey.error.channelNotOpen") };
 
-  const result = validateAnswers(JSON.parse(channel.json), input.answers);
+  const result = validateAnswers(channel.json, input.answers);
   if (!result.ok) {
     const count = Object.keys(result.errors).length;
     return { ok: false, status: 400, message: t("survey.error.summary", { count }), errors: result.errors };

@@ -1,7 +1,7 @@
 import type { Model, Question } from "survey-core";
 import { z } from "~/utils/zod";
 import { t } from "~/locales";
-import { withSurveyModel } from "./model";
+import { createSurveyModel } from "./model";
 
 export type RatedAnswer = {
   questionName: string;
@@ -30,16 +30,32 @@ const MAX_TEXT = 2000;
 
 const answersSchema = z.record(z.string().max(200), z.unknown()).refine((o) => Object.keys(o).length <= 500, { message: "too-many-keys" });
 
-/**
- * Checks SurveyJS answers against the definition they claim to answer. survey-core
- * enforces required, visibleIf, answer counts and text/numeric validators, but not value
- * types, rating bounds or a question's own maxLength, so those are derived here from each
- * question's type: admins load arbitrary definitions, not only our templates.
- */
-export function validateAnswers(surveyJson: unknown, input: unknown): ValidationResult {
+/** The answers object a request claims to send, or null when its shape is wrong. */
+export function parseAnswers(input: unknown): Record<string, unknown> | null {
   const parsed = answersSchema.safeParse(input);
-  if (!parsed.success) return fail(FORM_ERROR_KEY, t("survey.error.answersShape"));
-  return withSurveyModel(surveyJson, (model) => validateWith(model, parsed.data));
+  return parsed.success ? parsed.data : null;
+}
+
+export const shapeError = (): ValidationResult => fail(FORM_ERROR_KEY, t("survey.error.answersShape"));
+
+/**
+ * Checks SurveyJS answers against the definition they claim to answer with survey-core
+ * itself: the reference, and the path of definitions the compiled validator does not
+ * cover. survey-core enforces required, visibleIf, answer counts and text/numeric
+ * validators, but not value types, rating bounds or a question's own maxLength, so those
+ * are derived here from each question's type: admins load arbitrary definitions.
+ */
+export function validateWithSurveyCore(surveyJson: unknown, input: unknown): ValidationResult {
+  const answers = parseAnswers(input);
+  if (!answers) return shapeError();
+  // A fresh model each time: loaded into a reused one, answers leak into the next run, as
+  // survey-core keeps an old value it deems equal to the new one ([] and false, 1 and "1").
+  const model = createSurveyModel(surveyJson);
+  try {
+    return validateWith(model, answers);
+  } finally {
+    model.dispose();
+  }
 }
 
 function validateWith(model: Model, answers: Record<string, unknown>): ValidationResult {
@@ -52,7 +68,11 @@ function validateWith(model: Model, answers: Record<string, unknown>): Validatio
 
   // Set first: matrix rows, dynamic panels and choice lists follow the answers given.
   model.data = answers;
-  for (const p of entryProblems(answers, (key) => questions.get(key))) {
+  const find = (key: string) => {
+    const q = questions.get(key);
+    return q && answerable(q);
+  };
+  for (const p of entryProblems(answers, find)) {
     if (p.question) add(p.question.name, p.message);
     else add(p.key, t("survey.error.unknownQuestion"));
   }
@@ -79,7 +99,7 @@ function validateWith(model: Model, answers: Record<string, unknown>): Validatio
   }
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, ...splitAnswers(model.getAllQuestions(), answers) };
+  return { ok: true, ...splitAnswers(model.getAllQuestions().map(storedQuestion), answers) };
 }
 
 function fail(key: string, message: string): ValidationResult {
@@ -88,22 +108,43 @@ function fail(key: string, message: string): ValidationResult {
 
 const COMMENT_SUFFIX = "-Comment";
 
-type EntryProblem = { key: string; question?: Question; message: string };
+/** What checking one answer needs of its question; made from a survey-core question or compiled once. */
+export type Answerable = {
+  name: string;
+  title: string;
+  /** The question's own comment box, which takes text any time. */
+  hasComment: boolean;
+  /** The value of its "other" choice, when it has one. */
+  otherValue: unknown;
+  check(value: unknown): string | null;
+};
+
+export function answerable(q: Question): Answerable {
+  return {
+    name: q.name,
+    title: q.title,
+    hasComment: Boolean(q.hasComment),
+    otherValue: q.hasOther ? ((q as Question & { otherItem?: { value: unknown } }).otherItem?.value ?? "other") : undefined,
+    check: (value) => checkValue(q, value),
+  };
+}
+
+type EntryProblem = { key: string; question?: Answerable; message: string };
 
 /**
  * The problems of an object of answers keyed by value name: the survey's own answers, a
  * matrix row, a dynamic panel entry or a multiple-text item. `find` names the question
  * each key answers; a key it does not know comes back without a question.
  */
-function* entryProblems(entries: Record<string, unknown>, find: (key: string) => Question | undefined): Generator<EntryProblem> {
+export function* entryProblems(entries: Record<string, unknown>, find: (key: string) => Answerable | undefined): Generator<EntryProblem> {
   for (const [key, value] of Object.entries(entries)) {
     const commentOf = key.endsWith(COMMENT_SUFFIX) ? find(key.slice(0, -COMMENT_SUFFIX.length)) : undefined;
     if (commentOf) {
       // "Other" text belongs with "other" chosen; a question's own comment box takes text any time.
       const chosen = entries[key.slice(0, -COMMENT_SUFFIX.length)];
-      const otherValue = (commentOf as Question & { otherItem?: { value: unknown } }).otherItem?.value ?? "other";
-      const otherChosen = chosen === otherValue || (Array.isArray(chosen) && chosen.includes(otherValue));
-      if (!(commentOf.hasComment || (commentOf.hasOther && otherChosen)) || !isStringWithin(value, MAX_TEXT)) {
+      const other = commentOf.otherValue;
+      const otherChosen = other !== undefined && (chosen === other || (Array.isArray(chosen) && chosen.includes(other)));
+      if (!(commentOf.hasComment || otherChosen) || !isStringWithin(value, MAX_TEXT)) {
         yield { key, question: commentOf, message: t("survey.error.invalidOther") };
       }
       continue;
@@ -111,7 +152,7 @@ function* entryProblems(entries: Record<string, unknown>, find: (key: string) =>
     const question = find(key);
     if (!question) yield { key, message: "" };
     else {
-      const message = checkValue(question, value);
+      const message = question.check(value);
       if (message) yield { key, question, message };
     }
   }
@@ -120,7 +161,10 @@ function* entryProblems(entries: Record<string, unknown>, find: (key: string) =>
 /** The first problem of a nested object of answers, told with where it is (`where` names the row or entry). */
 function nestedProblem(where: string, entries: unknown, find: (key: string) => Question | undefined): string | null {
   if (!isPlainObject(entries)) return t("survey.error.at", { where, message: t("survey.error.matrix") });
-  for (const p of entryProblems(entries, find)) {
+  for (const p of entryProblems(entries, (key) => {
+    const q = find(key);
+    return q && answerable(q);
+  })) {
     const part = `${where}「${shortLabel(p.question?.title || p.key)}」`;
     return p.question ? t("survey.error.at", { where: part, message: p.message }) : t("survey.error.unknownPart", { where: part });
   }
@@ -132,13 +176,71 @@ function shortLabel(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** The values a rating question offers, as SurveyJS renders them (rateValues, or rateMin..rateMax by rateStep, or rateCount). */
-function rateValues(q: Question): unknown[] {
-  return (q.visibleRateValues ?? []).map((v: { value: unknown }) => v.value);
-}
-
 function isStringWithin(value: unknown, max: number): boolean {
   return typeof value === "string" && value.length <= max;
+}
+
+/**
+ * What the value of a question of a simple type may be: its offered values (a rating's
+ * rateValues or rateMin..rateMax, choices with "other" and "none" when enabled, a
+ * matrix's rows and columns) and text limits, as survey-core derives them. Read from the
+ * model per request here, and once per questionnaire version by the compiled validator.
+ */
+export type ValueRule =
+  | { kind: "rating" | "boolean" | "choice" | "choices"; offered: unknown[] }
+  | { kind: "number" }
+  | { kind: "text"; max: number }
+  | { kind: "matrix"; rows: Map<string, string>; columns: unknown[]; multi: boolean };
+
+export function valueRule(q: Question): ValueRule | null {
+  const values = (items: Array<{ value: unknown }> | undefined) => (items ?? []).map((i) => i.value);
+  switch (q.getType()) {
+    case "rating":
+      return { kind: "rating", offered: values(q.visibleRateValues) };
+    case "boolean":
+      return { kind: "boolean", offered: [true, false, q.valueTrue, q.valueFalse].filter((v) => v !== undefined) };
+    case "text":
+      return ["number", "range"].includes(q.inputType) ? { kind: "number" } : { kind: "text", max: textLimit(q) };
+    case "comment":
+      return { kind: "text", max: textLimit(q) };
+    case "checkbox":
+    case "tagbox":
+    case "ranking":
+      return { kind: "choices", offered: values(q.visibleChoices) };
+    case "radiogroup":
+    case "dropdown":
+    case "imagepicker":
+      return { kind: "choice", offered: values(q.visibleChoices) };
+    case "matrix":
+      return {
+        kind: "matrix",
+        rows: new Map<string, string>(q.visibleRows.map((r: { name: unknown; text: string }) => [String(r.name), r.text])),
+        columns: values(q.visibleColumns),
+        multi: Boolean(q.isMultiSelect),
+      };
+    default:
+      return null;
+  }
+}
+
+/** The message for a value its rule does not allow, or null. */
+export function ruleProblem(rule: ValueRule, value: unknown): string | null {
+  switch (rule.kind) {
+    case "rating":
+      return rule.offered.includes(value) ? null : t("survey.error.ratingRange");
+    case "boolean":
+      return rule.offered.includes(value) ? null : t("survey.error.boolean");
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : t("survey.error.number");
+    case "text":
+      return isStringWithin(value, rule.max) ? null : t("survey.error.textTooLong", { max: rule.max });
+    case "choices":
+      return isChoiceList(value, rule.offered);
+    case "choice":
+      return isOffered(rule.offered, value) ? null : t("survey.error.notAChoice");
+    case "matrix":
+      return matrixProblem(rule, value);
+  }
 }
 
 function textLimit(q: Question): number {
@@ -146,50 +248,25 @@ function textLimit(q: Question): number {
   return own > 0 ? own : MAX_TEXT;
 }
 
-/**
- * A value among the offered items (choices with "other" and "none" when enabled, a
- * matrix's columns). survey-core would otherwise take an unknown value as "other" text.
- */
-function isOffered(offered: Array<{ value: unknown }> | undefined, value: unknown): boolean {
-  return isChoiceValue(value) && (offered ?? []).some((c) => c.value === value);
+/** A value among the offered ones. survey-core would otherwise take an unknown value as "other" text. */
+function isOffered(offered: unknown[], value: unknown): boolean {
+  return isChoiceValue(value) && offered.includes(value);
 }
 
 function isChoiceValue(value: unknown): boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
-function isChoiceList(value: unknown, offered: Array<{ value: unknown }> | undefined): string | null {
+function isChoiceList(value: unknown, offered: unknown[]): string | null {
   if (!Array.isArray(value) || value.length > 200) return t("survey.error.choiceList");
   return value.every((v) => isOffered(offered, v)) ? null : t("survey.error.notAChoice");
 }
 
 /** The message for a value its question cannot take (type, scale, choices, rows, columns), or null. */
 function checkValue(q: Question, value: unknown): string | null {
+  const rule = valueRule(q);
+  if (rule) return ruleProblem(rule, value);
   switch (q.getType()) {
-    case "rating":
-      return rateValues(q).includes(value) ? null : t("survey.error.ratingRange");
-    case "boolean": {
-      const allowed = [true, false, q.valueTrue, q.valueFalse].filter((v) => v !== undefined);
-      return allowed.includes(value) ? null : t("survey.error.boolean");
-    }
-    case "text": {
-      if (["number", "range"].includes(q.inputType)) {
-        return typeof value === "number" && Number.isFinite(value) ? null : t("survey.error.number");
-      }
-      return isStringWithin(value, textLimit(q)) ? null : t("survey.error.textTooLong", { max: textLimit(q) });
-    }
-    case "comment":
-      return isStringWithin(value, textLimit(q)) ? null : t("survey.error.textTooLong", { max: textLimit(q) });
-    case "checkbox":
-    case "tagbox":
-    case "ranking":
-      return isChoiceList(value, q.visibleChoices);
-    case "radiogroup":
-    case "dropdown":
-    case "imagepicker":
-      return isOffered(q.visibleChoices, value) ? null : t("survey.error.notAChoice");
-    case "matrix":
-      return checkMatrix(q, value);
     case "matrixdropdown":
       return checkMatrixDropdown(q, value);
     case "matrixdynamic":
@@ -205,17 +282,12 @@ function checkValue(q: Question, value: unknown): string | null {
 }
 
 /** A single-choice (or checkbox) matrix: `{ row: column }`, both from the definition. */
-function checkMatrix(q: Question, value: unknown): string | null {
+function matrixProblem(rule: Extract<ValueRule, { kind: "matrix" }>, value: unknown): string | null {
   if (!isPlainObject(value)) return t("survey.error.matrix");
-  const rows = new Map<string, string>(q.visibleRows.map((r: { name: unknown; text: string }) => [String(r.name), r.text]));
   for (const [key, cell] of Object.entries(value)) {
-    const text = rows.get(key);
+    const text = rule.rows.get(key);
     if (text === undefined) return t("survey.error.unknownPart", { where: t("survey.where.row", { row: shortLabel(key) }) });
-    const problem = q.isMultiSelect
-      ? isChoiceList(cell, q.visibleColumns)
-      : isOffered(q.visibleColumns, cell)
-        ? null
-        : t("survey.error.notAChoice");
+    const problem = rule.multi ? isChoiceList(cell, rule.columns) : isOffered(rule.columns, cell) ? null : t("survey.error.notAChoice");
     if (problem) return t("survey.error.at", { where: t("survey.where.row", { row: text }), message: problem });
   }
   return null;
@@ -277,29 +349,49 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** What storing an answer needs to know of its question: where it goes and which scale it is on. */
+export type StoredQuestion = {
+  name: string;
+  questionName: string;
+  type: string;
+  isPersonalData: boolean;
+  dimension: string;
+  scale: number[];
+};
+
+export function storedQuestion(q: Question): StoredQuestion {
+  const scale = q.getType() === "rating" ? (q.visibleRateValues ?? []).map((v: { value: unknown }) => v.value) : [];
+  return {
+    name: q.getValueName(),
+    questionName: q.name,
+    type: q.getType(),
+    isPersonalData: Boolean(q.isPersonalData),
+    dimension: String(q.dimension ?? "") || "untagged",
+    scale: scale.filter((v: unknown): v is number => typeof v === "number"),
+  };
+}
+
 /** Separates personal data and derives one numeric row per answered rating question. */
-function splitAnswers(questions: Question[], answers: Record<string, unknown>): ValidAnswers {
+export function splitAnswers(questions: StoredQuestion[], answers: Record<string, unknown>): ValidAnswers {
   const data = { ...answers };
   const ratings: RatedAnswer[] = [];
   const personal: string[] = [];
   let hasComment = false;
   for (const q of questions) {
-    const key = q.getValueName();
-    const value = answers[key];
+    const value = answers[q.name];
     if (value === undefined) continue;
     if (q.isPersonalData) {
       if (typeof value === "string" && value.trim()) personal.push(value.trim());
-      delete data[key];
-    } else if (q.getType() === "rating" && typeof value === "number") {
-      const scale = rateValues(q).filter((v): v is number => typeof v === "number");
+      delete data[q.name];
+    } else if (q.type === "rating" && typeof value === "number") {
       ratings.push({
-        questionName: q.name,
-        dimension: String(q.dimension ?? "") || "untagged",
+        questionName: q.questionName,
+        dimension: q.dimension,
         value,
-        scaleMin: Math.min(...scale),
-        scaleMax: Math.max(...scale),
+        scaleMin: Math.min(...q.scale),
+        scaleMax: Math.max(...q.scale),
       });
-    } else if (q.getType() === "comment" && typeof value === "string" && value.trim()) {
+    } else if (q.type === "comment" && typeof value === "string" && value.trim()) {
       hasComment = true;
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "~/modules/surveys/validation";
+import { validateAnswers } from "~/modules/surveys/validate-answers";
 
 // Definitions written the way the SurveyJS documentation writes them: plain column
 // lists, columns with their own choices, question-level `choices` as the default, and

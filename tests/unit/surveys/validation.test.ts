@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "~/modules/surveys/validation";
+import { validateAnswers } from "~/modules/surveys/validate-answers";
+import { validateWithSurveyCore } from "~/modules/surveys/validation";
 import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
 import { RATED } from "../../support/citizen";
 
@@ -116,6 +117,14 @@ describe("validateAnswers on arbitrary definitions", () => {
     const r = validateAnswers(custom, answers);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.errors)).toContain(key);
+  });
+});
+
+describe("survey-core validation never carries one submission into the next", () => {
+  it("judges false for a required boolean as false even after [] was sent (survey-core deems them equal)", () => {
+    const json = { pages: [{ name: "p", elements: [{ type: "boolean", name: "came", isRequired: true }] }] };
+    expect(validateWithSurveyCore(json, { came: [] }).ok).toBe(false);
+    expect(validateWithSurveyCore(json, { came: false })).toMatchObject({ ok: true });
   });
 });
 
