@@ -1,22 +1,49 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import { Version } from "survey-core";
 import { Survey } from "survey-react-ui";
+import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { t } from "~/locales";
 import { createSurveyModel, reopenSurvey } from "~/modules/surveys/model";
 
 type Props = {
   json: object;
+  /** What the citizen already answered in the native form, before this took over. */
+  initialAnswers?: Record<string, unknown>;
   busy: boolean;
   /** The server's answer to the last submission: its errors, if it refused it. */
   result?: { error?: string; errors?: Record<string, string[]> };
   onSubmit: (answers: Record<string, unknown>, honeypot: string) => void;
 };
 
+/** SurveyJS's stylesheet and its theme's variables (cached, keyed on survey-core's version): a page that renders SurveyForm links them. */
+export const SURVEY_STYLESHEETS = [surveyStyles, `/survey-theme.css?v=${Version}`];
+
+/** The same stylesheets added to a page that loads SurveyForm later; resolves once they apply. */
+export function loadSurveyStyles(): Promise<void> {
+  return Promise.all(
+    SURVEY_STYLESHEETS.map(
+      (href) =>
+        new Promise<void>((resolve) => {
+          if (document.querySelector(`link[href="${href}"]`)) return resolve();
+          const link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.href = href;
+          // A stylesheet that fails to load leaves the form plain, not missing.
+          link.onload = link.onerror = () => resolve();
+          document.head.append(link);
+        }),
+    ),
+  ).then(() => undefined);
+}
+
 /**
  * Renders a questionnaire with SurveyJS and hands the answers to the server on completion.
  * If the server refuses them, the citizen is taken back to the form with their answers
- * kept and the server's message per question shown above it.
+ * kept and the server's message per question shown above it. Loaded after the page's
+ * first paint (its chunk is most of the page's weight), it starts from the answers the
+ * citizen gave the native form meanwhile.
  */
-export function SurveyForm({ json, busy, result, onSubmit }: Props) {
+export function SurveyForm({ json, initialAnswers, busy, result, onSubmit }: Props) {
   const honeypot = useRef<HTMLInputElement>(null);
   // Keyed on the definition's text: revalidation after a refused submission hands over
   // an equal but new object, and a new model would throw the citizen's answers away.
@@ -24,7 +51,12 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
   const model = useMemo(() => {
     const m = createSurveyModel(JSON.parse(definition));
     m.showCompletedPage = false;
+    // The theme's variables come from the cached stylesheet above, not an inline <style>.
+    m.generateStylesheet = false;
+    if (initialAnswers) m.data = initialAnswers;
     return m;
+    // The answers given before takeover seed the model once; later ones live in it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [definition]);
   const [shown, setShown] = useState<{ message: string; questions: Array<[string, string[]]> } | null>(null);
 
@@ -45,7 +77,7 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
   const titleOf = (name: string) => model.getQuestionByName(name)?.title ?? name;
 
   return (
-    <>
+    <div data-survey-mode="surveyjs">
       {shown && (
         <div className="error-summary" role="alert">
           <p>{shown.message}</p>
@@ -60,7 +92,7 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
           )}
         </div>
       )}
-      <div aria-hidden="true" style={{ position: "absolute", left: "-10000px", width: 1, height: 1, overflow: "hidden" }}>
+      <div aria-hidden="true" className="honeypot">
         <label htmlFor="website">{t("survey.page.honeypot")}</label>
         <input ref={honeypot} id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
@@ -71,6 +103,6 @@ export function SurveyForm({ json, busy, result, onSubmit }: Props) {
       )}
       {/* Kept mounted while sending: unmounting the SurveyJS view loses the answers. */}
       <Survey model={model} />
-    </>
+    </div>
   );
 }

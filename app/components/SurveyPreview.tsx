@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { Survey } from "survey-react-ui";
 import { t } from "~/locales";
 import { createSurveyModel, definitionErrors } from "~/modules/surveys/model";
+import { unsupportedFeature } from "~/modules/surveys/native-subset";
 import { jsonSyntaxMessage } from "~/utils/json-text";
 
 /**
@@ -20,7 +21,7 @@ export function SurveyPreview({ text }: { text: string }) {
     if (errors.length > 0) return { errors };
     const model = createSurveyModel(json);
     model.showCompletedPage = false;
-    return { model };
+    return { model, unsupported: unsupportedFeature(json) };
   }, [text]);
 
   if ("errors" in state) {
@@ -37,6 +38,10 @@ export function SurveyPreview({ text }: { text: string }) {
   }
   return (
     <div data-testid="survey-preview">
+      {/* Which page the citizen's phone gets: named so an admin can keep a questionnaire within the native form. */}
+      <p className="muted" data-survey-mode-note={state.unsupported ? "surveyjs" : "native"}>
+        {state.unsupported ? t("surveyAdmin.modeSurveyJs", { feature: state.unsupported }) : t("surveyAdmin.modeNative")}
+      </p>
       <Survey model={state.model} />
     </div>
   );

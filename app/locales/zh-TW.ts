@@ -78,6 +78,14 @@ export const zhTW = {
   "survey.page.title": "{office}滿意度調查",
   "survey.page.submitting": "送出中…",
   "survey.page.honeypot": "網站（請勿填寫）",
+  "survey.page.loading": "問卷載入中…",
+  "survey.page.needsScript": "這份問卷需要開啟瀏覽器的 JavaScript 才能填答。",
+  "survey.native.revealed": "依您的回答，還有題目需要填寫，請完成後再送出。",
+  "survey.native.required": "（必填）",
+  "survey.native.choose": "請選擇",
+  "survey.native.other": "請說明",
+  "survey.native.submit": "送出問卷",
+  "survey.native.row": "項目",
   "survey.progress.page": "第 {n} 頁",
   "duplicates.title": "疑似重複填答",
   "duplicates.intro":
@@ -155,6 +163,10 @@ export const zhTW = {
   "surveyAdmin.json": "問卷定義（JSON）",
   "surveyAdmin.preview": "即時預覽",
   "surveyAdmin.previewInvalid": "目前的定義無法預覽：",
+  "surveyAdmin.modeNative":
+    "填答模式：原生表單。民眾的手機一打開就能作答，未啟用 JavaScript 也能填寫；載入完成後改由 SurveyJS 接手，已填的答案保留。",
+  "surveyAdmin.modeSurveyJs":
+    "填答模式：僅 SurveyJS。本問卷使用了原生表單不支援的設定（{feature}），民眾須等 SurveyJS 載入後才能作答，未啟用 JavaScript 時無法填寫。",
   "surveyAdmin.rejected": "問卷定義有誤，未儲存：",
   "surveyAdmin.savedNewVersion": "已儲存為第 {version} 版。",
   "surveyAdmin.savedSameVersion": "已更新第 {version} 版（尚無填答）。",

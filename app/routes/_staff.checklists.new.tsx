@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
-import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { z } from "~/utils/zod";
-import { SurveyForm } from "~/components/SurveyForm";
+import { SURVEY_STYLESHEETS, SurveyForm } from "~/components/SurveyForm";
 import { sanitizeDefinition } from "~/modules/surveys/sanitize.server";
 import { t, type MessageKey } from "~/locales";
 import { RECORDING_ROLES, checklistSurvey, recordingRefusal } from "~/modules/checklists";
@@ -14,7 +13,7 @@ import { prisma } from "~/utils/db.server";
 import { errorResponse, readJsonBody } from "~/utils/http.server";
 import { parseId } from "~/utils/ids";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
+export const links: LinksFunction = () => SURVEY_STYLESHEETS.map((href) => ({ rel: "stylesheet", href }));
 
 export const meta: MetaFunction = () => [{ title: `${t("checklist.newTitle")}｜${t("app.name")}` }];
 

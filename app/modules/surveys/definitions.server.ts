@@ -1,6 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import { audit } from "~/modules/org/audit.server";
-import { definitionErrors } from "./model";
+import { definitionErrors, withSurveyModel } from "./model";
 import { parseBoundedJson } from "~/utils/json-bounds";
 
 export async function listDefinitions(db: Db) {
@@ -111,4 +111,9 @@ export async function createDefinition(
     await audit(tx, { actorId, action: "survey.create", entity: "SurveyDefinition", entityId: def.id, data: { key: input.key } });
     return def;
   });
+}
+
+/** A questionnaire's title and description in zh-TW, as SurveyJS reads them (localized text included). */
+export function surveyHeading(json: object): { title: string; description: string } {
+  return withSurveyModel(json, (m) => ({ title: m.title, description: m.description }));
 }

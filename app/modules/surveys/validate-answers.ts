@@ -1,20 +1,22 @@
-import { compileValidator, type CompiledValidator } from "./compiled-validation";
+import { compileValidator, type Compilation } from "./compiled-validation";
 import { parseAnswers, shapeError, validateWithSurveyCore, type ValidationResult } from "./validation";
 
 // Compiled validators per definition text: versions are few, and a version's text only
 // changes before it has responses, which gives it a new key here.
 const CACHE_SIZE = 32;
-const cache = new Map<string, CompiledValidator | null>();
+type Compiled = Extract<Compilation, { ok: true }>;
+const cache = new Map<string, Compiled | null>();
 
-function compiledFor(text: string): CompiledValidator | null {
-  let validate = cache.get(text);
-  if (validate === undefined) {
-    const compiled = compileValidator(JSON.parse(text));
-    validate = compiled.ok ? compiled.validate : null;
+/** The compiled validator of a definition's text, or null when survey-core must judge it. */
+export function compiledFor(text: string): Compiled | null {
+  let compiled = cache.get(text);
+  if (compiled === undefined) {
+    const made = compileValidator(JSON.parse(text));
+    compiled = made.ok ? made : null;
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(text, validate);
+    cache.set(text, compiled);
   }
-  return validate;
+  return compiled;
 }
 
 /**
@@ -24,8 +26,8 @@ function compiledFor(text: string): CompiledValidator | null {
  */
 export function validateAnswers(definition: string | object, input: unknown): ValidationResult {
   const text = typeof definition === "string" ? definition : JSON.stringify(definition);
-  const validate = compiledFor(text);
-  if (!validate) return validateWithSurveyCore(JSON.parse(text), input);
+  const compiled = compiledFor(text);
+  if (!compiled) return validateWithSurveyCore(JSON.parse(text), input);
   const answers = parseAnswers(input);
-  return answers ? validate(answers) : shapeError();
+  return answers ? compiled.validate(answers) : shapeError();
 }

@@ -3,7 +3,8 @@
 // generated at random around each question's offered values, types and edge cases.
 import { describe, expect, it } from "vitest";
 import { ConditionRunner, Model, type Question } from "survey-core";
-import { compileValidator, unsupportedFeature } from "~/modules/surveys/compiled-validation";
+import { compileValidator } from "~/modules/surveys/compiled-validation";
+import { unsupportedFeature } from "~/modules/surveys/native-subset";
 import { validateWithSurveyCore, type ValidationResult } from "~/modules/surveys/validation";
 import { SURVEY_TEMPLATES } from "~/modules/surveys/templates";
 import { BLANK_SURVEY } from "~/modules/surveys/templates/blank";
