@@ -91,6 +91,8 @@ describe("admin questionnaires", () => {
     await page.goto(`${app.url}/admin/surveys/${def.id}`);
     await page.waitForLoadState("networkidle");
     await page.getByTestId("survey-preview").getByText("洽公環境整潔、舒適").waitFor();
+    // The preview names the page citizens get: the shipped questionnaire fits the native form.
+    await page.locator('[data-survey-mode-note="native"]').getByText("填答模式：原生表單").waitFor();
 
     const editor = page.getByLabel("問卷定義（JSON）");
     await editor.fill('{ "pages": [ { "elements": [ { "type": "ratingz", "name": "a" } ] } ] }');
@@ -108,6 +110,8 @@ describe("admin questionnaires", () => {
         },
       ],
     };
+    await editor.fill(JSON.stringify({ pages: [{ elements: [{ type: "text", name: "d", inputType: "date" }] }] }));
+    await page.locator('[data-survey-mode-note="surveyjs"]').getByText("text.inputType").waitFor();
     await editor.fill(JSON.stringify(edited, null, 2));
     await page.getByTestId("survey-preview").getByText("今天的服務您滿意嗎？").waitFor();
     await page.getByRole("button", { name: "儲存" }).click();
