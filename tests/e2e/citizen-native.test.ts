@@ -99,7 +99,10 @@ describe("the citizen survey while its scripts load", () => {
       await route.continue();
     });
     await page.goto(`${app.url}/s/demo`, { waitUntil: "commit" });
-    await page.locator('fieldset[data-question="env_clean"] label').filter({ hasText: exactly("普通") }).tap();
+    await page
+      .locator('fieldset[data-question="env_clean"] label')
+      .filter({ hasText: exactly("普通") })
+      .tap();
     expect(await page.evaluate(() => document.documentElement.dataset.hydrated)).toBeUndefined();
     release();
 
@@ -111,7 +114,11 @@ describe("the citizen survey while its scripts load", () => {
 
     // The rest through SurveyJS: the early tap is what the server stores.
     const comment = `早點的一下 ${Date.now()}`;
-    const rate = (name: string, text: string) => page.locator(`[data-name="${name}"] label`).filter({ hasText: exactly(text) }).click();
+    const rate = (name: string, text: string) =>
+      page
+        .locator(`[data-name="${name}"] label`)
+        .filter({ hasText: exactly(text) })
+        .click();
     for (const name of ["env_signs", "env_facilities", "courtesy_attitude", "courtesy_active"]) await rate(name, "非常滿意");
     await page.getByRole("button", { name: "下一頁" }).click();
     for (const name of ["prof_knowledge", "prof_efficiency", "prof_clarity", "measures_online", "measures_info", "overall"])
