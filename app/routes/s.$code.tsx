@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
@@ -21,6 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? t("survey.page.title", { office: data.officeName }) : t("app.name") },
   { name: "robots", content: "noindex" },
 ];
+
+// The document too, not only its data: a cached page would serve its fill token, whose
+// nonce admits one response, to the next citizen at the same browser.
+export const headers: HeadersFunction = ({ loaderHeaders }) => ({ "Cache-Control": loaderHeaders.get("Cache-Control") ?? "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? "";

@@ -75,6 +75,7 @@ export const ROUTES: Route[] = [
   { file: "reports.jobs.$id.file", url: () => "/reports/jobs/999999/file", params: "job", access: STAFF.reading },
   { file: "s.$code", url: () => "/s/demo", params: "code", access: "public" },
   { file: "s.$code_.thanks", url: () => "/s/demo/thanks", params: "code", access: "public" },
+  { file: "survey-theme[.]css", url: () => "/survey-theme.css?v=3.0.0", access: "public" },
 ];
 
 /**
