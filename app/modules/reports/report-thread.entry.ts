@@ -18,8 +18,8 @@ const NICE = 10;
 
 if (!parentPort) throw new Error("report-thread.entry.ts runs as a worker thread only");
 const port = parentPort;
-// Linux keeps a nice value per thread, so this lowers this thread alone, and the Chromium
-// it starts for a PDF, which inherits it; elsewhere it would lower the whole server.
+// Linux keeps a nice value per thread, so this lowers this thread alone; elsewhere it would
+// lower the whole server. The Chromium a PDF starts sets its processes' own priorities.
 if (process.platform === "linux") os.setPriority(NICE);
 const db = readOnlyClient();
 
