@@ -5,8 +5,8 @@ import { useEffect } from "react";
 import { AnnualReportDocument } from "~/components/AnnualReportDocument";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
-import { annualReport } from "~/modules/reports/annual-report.server";
 import { jobsFor, startReportJob } from "~/modules/reports/report-worker.server";
+import { annualModelInThread } from "~/modules/reports/report-thread.server";
 import { REPORT_FORMATS, MAX_NOTE_CHARS, type ReportFormat } from "~/modules/reports/report-formats";
 import { readNote, reportPageRequest, reportScopes, saveNote } from "~/modules/reports/report-page.server";
 import { CSRF_FIELD } from "~/utils/csrf";
@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ROLES);
   const req = await reportPageRequest(prisma, user, new URL(request.url));
   try {
-    const [{ model }, note, scopes, jobs] = await Promise.all([
-      annualReport(prisma, req.scope, req.year),
+    const [model, note, scopes, jobs] = await Promise.all([
+      annualModelInThread(req.scope, req.year),
       readNote(prisma, req.scope, req.year),
       reportScopes(prisma, user),
       jobsFor(prisma, req.scope, req.year),

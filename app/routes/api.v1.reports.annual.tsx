@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/locales";
 import { authenticateBearer } from "~/modules/org/tokens.server";
 import { parseAnnualRequest } from "~/modules/reports/annual-request.server";
-import { buildAnnualFile } from "~/modules/reports/annual-file.server";
+import { buildAnnualFileInThread } from "~/modules/reports/report-thread.server";
 import { prisma } from "~/utils/db.server";
 import { clientIp, errorResponse } from "~/utils/http.server";
 import { hitRateLimit, RATE_LIMITS } from "~/utils/rate-limit.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (user.role !== "analyst" && user.role !== "admin") return errorResponse(403, t("auth.forbidden"));
   const req = await parseAnnualRequest(prisma, user, new URL(request.url).searchParams, { managers: false });
   try {
-    const file = await buildAnnualFile(prisma, req);
+    const file = await buildAnnualFileInThread(req);
     return new Response(file.bytes.slice(), {
       headers: {
         "Content-Type": file.contentType,

@@ -36,6 +36,15 @@ export async function sqliteConnection(): Promise<Database.Database> {
   return db;
 }
 
+/**
+ * A client on a connection of its own that may only read, for the report thread: a
+ * report never writes, and a connection that cannot take SQLite's write lock can never
+ * make the citizen write path wait for it, only (briefly) for its reads.
+ */
+export function readOnlyClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile(), readonly: true }) });
+}
+
 export type Db = PrismaClient;
 
 /** What a function that may run inside `$transaction` accepts. */

@@ -4,9 +4,11 @@
 //      against a bare Express + better-sqlite3 insert, alternating, measured in this run;
 //   2. the same at 50 connections under each SQLite journal/sync setting;
 //   3. kill -9 rounds under load: every acknowledged response is stored exactly once;
-//   4. a soak that prints the server's memory and latency every 30 s.
+//   4. a soak that prints the server's memory and latency every 30 s;
+//   5. p50/p95/p99 at 50 connections idle and while the demo analyst builds annual reports
+//      through the report page, and the ratio of the two p99s.
 // Options: --seconds N (per run, 15), --rounds N (alternations, 2), --kill-rounds N (10),
-// --soak-minutes N (10), --only throughput,settings,kill,soak.
+// --soak-minutes N (10), --only throughput,settings,kill,soak,report.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +18,7 @@ import Database from "better-sqlite3";
 import { migrateDatabase } from "../../app/cli/migrate";
 import { citizenSatisfaction } from "../../app/modules/surveys/templates/citizen";
 import { startScript, startServer, type RunningServer } from "../support/server";
+import { buildReport, signIn, type Analyst, type BuiltReport } from "./load/analyst";
 import { runLoad, summary, type LoadResult } from "./load/client";
 
 const { values: opts } = parseArgs({
@@ -24,7 +27,7 @@ const { values: opts } = parseArgs({
     rounds: { type: "string", default: "2" },
     "kill-rounds": { type: "string", default: "10" },
     "soak-minutes": { type: "string", default: "10" },
-    only: { type: "string", default: "throughput,settings,kill,soak" },
+    only: { type: "string", default: "throughput,settings,kill,soak,report" },
   },
 });
 const SECONDS = Number(opts.seconds);
@@ -237,6 +240,71 @@ async function soak() {
   }
 }
 
+const REPORT_FORMATS = ["pdf", "xlsx", "ods", "csv"];
+/** Two analysts' tabs at once keep the next job queued while the last one's end is being polled for. */
+const REPORT_TABS = 2;
+let notes = 0;
+
+/**
+ * Runs `measure` once reports are being built, and keeps them coming until it is done:
+ * each tab saves a new note (else a report built minutes ago is reused) and starts the
+ * next format, polling the page until its job has finished. Waits for the last report,
+ * so the next idle run is idle.
+ */
+async function whileReporting(analyst: Analyst, built: BuiltReport[], run: () => Promise<Figures>): Promise<Figures> {
+  let stop = false;
+  let markRunning = () => {};
+  const running = new Promise<void>((resolve) => (markRunning = resolve));
+  const tabs = Array.from({ length: REPORT_TABS }, async (_, tab) => {
+    for (let i = 0; !stop; i += 1) {
+      const format = REPORT_FORMATS[(i * REPORT_TABS + tab) % REPORT_FORMATS.length];
+      built.push(await buildReport(analyst, format, `load benchmark note ${++notes}`, markRunning));
+    }
+  });
+  await Promise.race([running, ...tabs]);
+  try {
+    return await run();
+  } finally {
+    stop = true;
+    await Promise.all(tabs);
+  }
+}
+
+async function reportLoad() {
+  console.log(
+    `\n5. Submission API at 50 connections (${label(DEFAULT)}), idle and while the demo analyst builds annual reports ` +
+      `(${REPORT_FORMATS.join("/")} one after another on /reports/annual), medians of ${ROUNDS} alternating runs of ${SECONDS} s`,
+  );
+  const app = await project(freshDb(), DEFAULT);
+  try {
+    const analyst = await signIn(app.url, "analyst@demo.gov.tw", "Analyst#2026");
+    const idle: Figures[] = [];
+    const busy: Figures[] = [];
+    const built: BuiltReport[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      if (round % 2 === 0) idle.push(await measure(app, 50));
+      busy.push(await whileReporting(analyst, built, () => measure(app, 50)));
+      if (round % 2 === 1) idle.push(await measure(app, 50));
+    }
+    console.log(line("idle", idle));
+    console.log(line("report", busy));
+    const perFormat = REPORT_FORMATS.map((f) => {
+      const of = built.filter((b) => b.format === f && b.status === "done").map((b) => b.seconds);
+      return `${f} ${of.length}${of.length ? ` (median ${median(of).toFixed(1)} s)` : ""}`;
+    });
+    console.log(`  reports built: ${perFormat.join(", ")}; failed ${built.filter((b) => b.status !== "done").length}`);
+    const p99Idle = median(idle.map((r) => r.p99));
+    const p99Busy = median(busy.map((r) => r.p99));
+    const each = (runs: Figures[]) => runs.map((r) => r.p99.toFixed(0)).join(", ");
+    console.log(
+      `  submission p99 idle ${ms(p99Idle)}, submission p99 while a report runs ${ms(p99Busy)}: ratio ${(p99Busy / p99Idle).toFixed(2)}` +
+        ` (each run's p99 in ms: idle ${each(idle)}; report ${each(busy)})`,
+    );
+  } finally {
+    await app.stop();
+  }
+}
+
 try {
   prepare();
   if (sections.has("throughput")) await throughput();
@@ -246,6 +314,7 @@ try {
     for (const s of SETTINGS) await killRounds(s);
   }
   if (sections.has("soak")) await soak();
+  if (sections.has("report")) await reportLoad();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -3,27 +3,42 @@ import { prisma, type Db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { t } from "~/locales";
 import type { AnnualRequest, AnnualScope } from "./annual-request.server";
-import { buildAnnualFile } from "./annual-file.server";
-import { jobFile, requestReport, startReportWorker } from "./jobs.server";
+import { jobFile, requestReport, startReportWorker, type ReportWorker } from "./jobs.server";
 import { noteVersion, readNote } from "./report-page.server";
 import { REPORT_FORMATS, type ReportFormat } from "./report-formats";
+import { buildAnnualFileInThread, stopReportThread } from "./report-thread.server";
 
-type Worker = ReturnType<typeof startReportWorker>;
-const holder = globalThis as unknown as { reportWorker?: Worker };
+const holder = globalThis as unknown as { reportWorker?: ReportWorker };
 
-/** Builds the file a stored job asks for: the scope is read again, so a renamed office is named as it is now. */
+/**
+ * Builds the file a stored job asks for in the report thread, while the queue, the
+ * progress and the stored file stay with this thread's connection: the scope is read
+ * again, so a renamed office is named as it is now.
+ */
 async function buildJob(
   job: { authorityId: number | null; officeId: number | null; year: number; format: string },
   progress: (f: number) => Promise<void>,
 ) {
   const scope = await jobScope(prisma, job);
-  const file = await buildAnnualFile(prisma, { scope, year: job.year, format: job.format as ReportFormat }, { progress });
+  const file = await buildAnnualFileInThread({ scope, year: job.year, format: job.format as ReportFormat }, progress);
   return { file: file.bytes, fileName: file.fileName };
 }
 
-/** The one worker of this process; started on the first report request and by the server at boot. */
-export function reportWorker(): Worker {
-  holder.reportWorker ??= startReportWorker(prisma, buildJob);
+/**
+ * The one worker of this process; started on the first report request and by the server
+ * at boot. Stopping it waits for the running job, then ends the report thread.
+ */
+export function reportWorker(): ReportWorker {
+  if (!holder.reportWorker) {
+    const queue = startReportWorker(prisma, buildJob);
+    holder.reportWorker = {
+      kick: queue.kick,
+      async stop() {
+        await queue.stop();
+        await stopReportThread();
+      },
+    };
+  }
   return holder.reportWorker;
 }
 
