@@ -50,13 +50,16 @@ const FIRST = elements[0];
 const RATED = elements.find((e) => e.type === "rating")!;
 // One option (滿意): a tap that a moving layout puts on another option counts as not held.
 const TAP = { name: RATED.name, value: "4" };
+// The native form's fields hold a choice's position among the offered values, not the value.
+const rateValues = (RATED as Question & { rateValues: Array<{ value: unknown }> }).rateValues;
+const TAP_INDEX = String(rateValues.findIndex((v) => String(v.value) === TAP.value));
 
-// Each selector lists the native form (coming) first, then SurveyJS (today, and after takeover).
+// Each selector lists the native form first, then SurveyJS (after the takeover).
 const NATIVE = `form[data-survey-mode="native"] fieldset[data-question="${TAP.name}"]`;
 const SURVEYJS = `.sd-question[data-name="${TAP.name}"]`;
 const SELECTORS = {
   firstQuestion: `form[data-survey-mode="native"] fieldset[data-question="${FIRST.name}"], .sd-question[data-name="${FIRST.name}"]`,
-  option: `${NATIVE} label:has(input[type=radio][value="${TAP.value}"]), ${SURVEYJS} .sd-rating__item:has(input[value="${TAP.value}"])`,
+  option: `${NATIVE} label:has(input[type=radio][value="${TAP_INDEX}"]), ${SURVEYJS} .sd-rating__item:has(input[value="${TAP.value}"])`,
   surveyJs: SURVEYJS,
   surveyJsSelected: `${SURVEYJS} .sd-rating__item--selected input`,
   nativeChecked: `${NATIVE} input[type=radio]:checked`,
@@ -120,11 +123,11 @@ function aim(selectors: Selectors) {
 }
 
 /** The value the page shows selected: SurveyJS's when it has taken over, else the native form's. */
+/** The tapped question's chosen value, read from SurveyJS or, before its takeover, as the native choice's position. */
 function selectedValue(selectors: Selectors) {
-  const input = document.querySelector(selectors.surveyJs)
-    ? document.querySelector<HTMLInputElement>(selectors.surveyJsSelected)
-    : document.querySelector<HTMLInputElement>(selectors.nativeChecked);
-  return input?.value ?? null;
+  if (document.querySelector(selectors.surveyJs))
+    return { surveyJs: document.querySelector<HTMLInputElement>(selectors.surveyJsSelected)?.value ?? null };
+  return { native: document.querySelector<HTMLInputElement>(selectors.nativeChecked)?.value ?? null };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -247,7 +250,8 @@ async function tryTap(browser: Browser, url: string, warm: boolean, atMs: number
     await page.touchscreen.tap(aimed.centre.x, aimed.centre.y);
     await settle(page, SETTLE_CAP_MS);
     const marks = await page.evaluate(() => (window as MarkedWindow).__pageBench);
-    return { ...marks, held: (await page.evaluate(selectedValue, SELECTORS)) === TAP.value };
+    const selected = await page.evaluate(selectedValue, SELECTORS);
+    return { ...marks, held: "surveyJs" in selected ? selected.surveyJs === TAP.value : selected.native === TAP_INDEX };
   } finally {
     await context.close();
   }
