@@ -33,7 +33,7 @@ export const NativeSurveyForm = forwardRef<HTMLFormElement, Props>(function Nati
   const problems = Object.entries(errors);
 
   const renderElements = (elements: NativeElement[]): React.ReactNode[] =>
-    elements.map((e) => {
+    elements.map((e, i) => {
       if (e.kind === "html")
         return shown.has(e.name) ? <div key={e.name} className="native-html" dangerouslySetInnerHTML={{ __html: e.html }} /> : null;
       if (e.kind === "question") {
@@ -43,7 +43,7 @@ export const NativeSurveyForm = forwardRef<HTMLFormElement, Props>(function Nati
       const inner = renderElements(e.elements).filter(Boolean);
       if (inner.length === 0) return null;
       return (
-        <section key={`panel-${e.title}-${inner.length}`} className="native-panel">
+        <section key={`panel-${i}`} className="native-panel">
           {e.title && <h3>{e.title}</h3>}
           {e.description && <p className="muted">{e.description}</p>}
           {inner}
