@@ -1,6 +1,9 @@
 import type Database from "better-sqlite3";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
 import { sqliteConnection } from "~/utils/db.server";
+import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
+import { taipeiDate } from "~/utils/dates";
+import { followUpDueDate } from "./follow-up";
 import type { RatedAnswer } from "./validation";
 
 /**
@@ -39,7 +42,8 @@ export type NewResponse = {
   /** Flag as a duplicate when the same client answered for the same office after this time. */
   duplicateSince: Date | null;
   ratings: RatedAnswer[];
-  followUp: { reason: string; contact: string | null; dueDate: string | null } | null;
+  /** A case to open; its due date is counted in the write, from the calendar as stored then. */
+  followUp: { reason: string; contact: string | null } | null;
 };
 
 export type Written = { ok: true; id: number; duplicate: boolean; followUpId: number | null } | { ok: false; replayed: true };
@@ -50,6 +54,13 @@ function sqliteTime(d: Date): string {
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The calendar days read to count a due date: more than any run of days off the
+ * government calendar has (the longest, Lunar New Year with a weekend, is under ten), so
+ * three working days always fall inside it once the calendar is loaded.
+ */
+const DUE_DATE_WINDOW_DAYS = 31;
 
 function prepareStatements(db: Database.Database) {
   const prepare = (sql: string) => db.prepare(sql).safeIntegers(false);
@@ -70,6 +81,8 @@ function prepareStatements(db: Database.Database) {
     followUp: prepare(
       `INSERT INTO "FollowUpCase" ("responseId", "officeId", "reason", "contact", "dueDate", "ownerId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    calendarAfter: prepare(`SELECT "date", "isHoliday" FROM "CalendarDay" WHERE "date" > ? ORDER BY "date" LIMIT ${DUE_DATE_WINDOW_DAYS}`),
+    yearDays: prepare(`SELECT count(*) AS "n" FROM "CalendarDay" WHERE "year" = ?`),
     /** The monthly-statistics upserts, whose text varies with the number of dimensions and options. */
     byText: new Map<string, Database.Statement>(),
   };
@@ -188,12 +201,29 @@ function writeOne(db: Database.Database, s: Statements, r: NewResponse): Written
   let followUpId: number | null = null;
   if (r.followUp) {
     const owner = s.owner.get(r.officeId) as { id: number } | undefined;
-    const { reason, contact, dueDate } = r.followUp;
+    const { reason, contact } = r.followUp;
+    const dueDate = followUpDueDate(daysAfter(s, taipeiDate(r.submittedAt)), r.submittedAt);
     followUpId = Number(
       s.followUp.run(id, r.officeId, reason, contact, dueDate, owner?.id ?? null, sqliteTime(r.submittedAt)).lastInsertRowid,
     );
   }
   return { ok: true, id, duplicate, followUpId };
+}
+
+/**
+ * The worked days just after `date`, of fully loaded years only, as the calendar module
+ * reads them: a year not (completely) imported stays absent, so the due date is left
+ * pending rather than guessed. Read here, two indexed lookups, because the ORM's reading of
+ * whole years cost a dissatisfied answer 3 ms.
+ */
+function daysAfter(s: Statements, date: string): WorkedDays {
+  const rows = s.calendarAfter.all(date) as Array<{ date: string; isHoliday: number }>;
+  const loaded = new Map<number, boolean>();
+  const isLoaded = (year: number) => {
+    if (!loaded.has(year)) loaded.set(year, (s.yearDays.get(year) as { n: number }).n === daysInYear(year));
+    return loaded.get(year);
+  };
+  return new Map(rows.filter((row) => isLoaded(Number(row.date.slice(0, 4)))).map((row) => [row.date, row.isHoliday === 0]));
 }
 
 function isNonceConflict(e: unknown): boolean {

@@ -1,11 +1,9 @@
 import { createHmac } from "node:crypto";
-import { prisma } from "~/utils/db.server";
 import { sessionSecret } from "~/utils/env.server";
-import { taipeiDate, taipeiMonth } from "~/utils/dates";
-import { workedDays } from "~/modules/calendar/calendar.server";
+import { taipeiMonth } from "~/utils/dates";
 import { t } from "~/locales";
 import { channelState } from "./channels.server";
-import { followUpDueDate, followUpTrigger } from "./follow-up";
+import { followUpTrigger } from "./follow-up";
 import { intakeChannel, writeResponse } from "./response-store.server";
 import { validateAnswers } from "./validate-answers";
 import { FORM_ERROR_KEY } from "./validation";
@@ -61,8 +59,6 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
   const clientKey = kiosk ? input.device && `device:${input.device}` : input.clientKey;
   const clientHash = clientKey ? hashClientKey(clientKey) : null;
   const trigger = followUpTrigger(result);
-  // Rare (a dissatisfied answer), so the calendar is read only then, before the write.
-  const dueDate = trigger ? followUpDueDate(await workedDays(prisma, Number(taipeiDate(now).slice(0, 4))), now) : null;
 
   const written = await writeResponse({
     channelId: channel.id,
@@ -77,7 +73,7 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
     fillNonce: input.nonce ?? null,
     duplicateSince: clientHash && !kiosk ? new Date(now.getTime() - DUPLICATE_WINDOW_MS) : null,
     ratings: result.ratings,
-    followUp: trigger ? { reason: trigger.reason, contact: trigger.contact, dueDate } : null,
+    followUp: trigger ? { reason: trigger.reason, contact: trigger.contact } : null,
   });
   if (!written.ok)
     return { ok: false, status: 400, message: t("survey.error.replayed"), errors: { [FORM_ERROR_KEY]: [t("survey.error.replayed")] } };
