@@ -77,36 +77,97 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 
 type ActionError = { error?: string; errors?: Record<string, string[]> } & Partial<NativeState>;
 
-type Enhanced = { SurveyForm: typeof SurveyFormComponent; answers: Record<string, unknown> };
+/** Frames SurveyJS's hidden render must keep its height before it is shown. */
+const STEADY_FRAMES = 3;
+
+/** What ends a press: its click, or the browser giving it up (a scroll). */
+const RELEASES = ["click", "pointercancel"] as const;
+/** A press whose finger lifted without a click (a long press) ends this long after. */
+const CLICKLESS_RELEASE_MS = 300;
+
+/** SurveyJS once loaded: staged (rendered hidden, behind the native form) and then shown. */
+type Enhanced = { SurveyForm: typeof SurveyFormComponent; answers: Record<string, unknown>; staged: boolean; round: number };
 
 export default function SurveyPage() {
   const data = useLoaderData<typeof loader>();
   const posted = useActionData<ActionError>();
   const fetcher = useFetcher<ActionError>();
   const nativeForm = useRef<HTMLFormElement>(null);
+  const staged = useRef<HTMLDivElement>(null);
+  const pressing = useRef(false);
   const [enhanced, setEnhanced] = useState<Enhanced | null>(null);
   const fillToken = posted?.fillToken ?? data.fillToken;
+  const nativeAnswers = () => {
+    const form = nativeForm.current;
+    return data.native && form ? answersFromForm(data.native, new FormData(form)) : (posted?.answers ?? {});
+  };
 
   // SurveyJS is most of the page's weight: fetched only after the first paint, while the
-  // native form already takes taps. It takes over with what those taps answered, read
-  // and swapped in one task so that no tap falls between the two.
+  // native form already takes taps. Its first render is a long task on a cheap phone (a
+  // second or more), and a tap made meanwhile is hit-tested only after it, against whatever
+  // layout is there then: so SurveyJS first renders hidden, behind the native form, which
+  // keeps those taps; then, once queued input has run, it takes over the answers given in
+  // one short task.
+  useEffect(() => {
+    const press = () => (pressing.current = true);
+    const release = () => (pressing.current = false);
+    document.addEventListener("pointerdown", press, true);
+    const lifted = () => setTimeout(release, CLICKLESS_RELEASE_MS);
+    for (const type of RELEASES) document.addEventListener(type, release, true);
+    document.addEventListener("pointerup", lifted, true);
+    return () => {
+      document.removeEventListener("pointerdown", press, true);
+      for (const type of RELEASES) document.removeEventListener(type, release, true);
+      document.removeEventListener("pointerup", lifted, true);
+    };
+  }, []);
+
   useEffect(() => {
     let live = true;
     void import("~/components/SurveyForm").then(async ({ SurveyForm, loadSurveyStyles }) => {
       await loadSurveyStyles();
-      if (!live) return;
-      flushSync(() => {
-        const form = nativeForm.current;
-        const answers = data.native && form ? answersFromForm(data.native, new FormData(form)) : (posted?.answers ?? {});
-        setEnhanced({ SurveyForm, answers });
-      });
+      if (live) setEnhanced({ SurveyForm, answers: nativeAnswers(), staged: Boolean(nativeForm.current), round: 0 });
     });
     return () => {
       live = false;
     };
-    // Once per page: the answers already given are read at the moment of the swap.
+    // Once per page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    if (!enhanced?.staged) return;
+    // SurveyJS lays itself out again over the next frames (its phone mode, wrapped rating
+    // buttons): shown before that ends, a tap aimed at a button would land beside it. So
+    // the swap waits until the hidden render's height has held for a few frames. Input is
+    // handled before a frame's callbacks, and those run before the next timer: by then the
+    // taps made meanwhile are in the native form. SurveyJS shows only answers it was
+    // rendered with (set later, its rating buttons keep their old look), so answers that
+    // changed meanwhile mean one more hidden render.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+    let height = -1;
+    let steady = 0;
+    const swap = () => {
+      const answers = nativeAnswers();
+      if (JSON.stringify(answers) !== JSON.stringify(enhanced.answers)) setEnhanced({ ...enhanced, answers, round: enhanced.round + 1 });
+      else flushSync(() => setEnhanced({ ...enhanced, staged: false }));
+    };
+    const watch = () => {
+      const now = staged.current?.scrollHeight ?? 0;
+      steady = now === height ? steady + 1 : 0;
+      height = now;
+      // Nor while a finger is down: its click, which checks the option, is still to come.
+      if (steady >= STEADY_FRAMES && !pressing.current) timer = setTimeout(swap);
+      else frame = requestAnimationFrame(watch);
+    };
+    frame = requestAnimationFrame(watch);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enhanced]);
 
   return (
     <main className="survey-page">
@@ -118,36 +179,41 @@ export default function SurveyPage() {
         </p>
         {data.description && <p>{data.description}</p>}
       </header>
-      {enhanced ? (
-        <enhanced.SurveyForm
-          key={data.code}
-          json={data.survey}
-          initialAnswers={enhanced.answers}
-          busy={fetcher.state !== "idle"}
-          result={fetcher.state === "idle" ? (fetcher.data ?? posted) : undefined}
-          onSubmit={(answers, website) =>
-            fetcher.submit({ answers, fillToken, website } as never, { method: "post", encType: "application/json" })
-          }
-        />
-      ) : data.native ? (
-        <NativeSurveyForm
-          ref={nativeForm}
-          survey={data.native}
-          visible={posted?.visible ?? data.visible}
-          answers={posted?.answers ?? {}}
-          errors={posted?.errors ?? {}}
-          message={posted?.error}
-          fillToken={fillToken}
-        />
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {t("survey.page.loading")}
-          </p>
-          <noscript>
-            <p>{t("survey.page.needsScript")}</p>
-          </noscript>
-        </>
+      {(!enhanced || enhanced.staged) &&
+        (data.native ? (
+          <NativeSurveyForm
+            ref={nativeForm}
+            survey={data.native}
+            visible={posted?.visible ?? data.visible}
+            answers={posted?.answers ?? {}}
+            errors={posted?.errors ?? {}}
+            message={posted?.error}
+            fillToken={fillToken}
+          />
+        ) : (
+          <>
+            <p className="muted" role="status">
+              {t("survey.page.loading")}
+            </p>
+            <noscript>
+              <p>{t("survey.page.needsScript")}</p>
+            </noscript>
+          </>
+        ))}
+      {/* After the native form: a page reading the form in document order meets it first. */}
+      {enhanced && (
+        <div ref={staged} className={enhanced.staged ? "survey-staged" : undefined} aria-hidden={enhanced.staged || undefined}>
+          <enhanced.SurveyForm
+            key={`${data.code}:${enhanced.round}`}
+            json={data.survey}
+            initialAnswers={enhanced.answers}
+            busy={fetcher.state !== "idle"}
+            result={fetcher.state === "idle" ? (fetcher.data ?? posted) : undefined}
+            onSubmit={(answers, website) =>
+              fetcher.submit({ answers, fillToken, website } as never, { method: "post", encType: "application/json" })
+            }
+          />
+        </div>
       )}
     </main>
   );

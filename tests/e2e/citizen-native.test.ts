@@ -133,4 +133,41 @@ describe("the citizen survey while its scripts load", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("renders SurveyJS hidden behind the native form and shows it only once a press on the form has ended in its click", async () => {
+    const context = await app.browser.newContext({ viewport: PHONE_VIEWPORT });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // Hold SurveyJS's chunk until the finger is down on a native option.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/build\/_shared\/SurveyForm-[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/s/demo`);
+    // Not waitForHydration: the held chunk keeps the network busy.
+    await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+    const option = page.locator('fieldset[data-question="env_clean"] label').filter({ hasText: exactly("不滿意") });
+    await option.scrollIntoViewIfNeeded();
+    const box = (await option.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+
+    // SurveyJS renders, settles and waits, unseen, while the finger is down.
+    await page.locator(".survey-staged [data-survey-mode='surveyjs']").waitFor({ state: "attached" });
+    await page.waitForTimeout(1_000);
+    expect(await page.locator(".survey-staged").isVisible()).toBe(false);
+    expect(await page.locator('form[data-survey-mode="native"]').isVisible()).toBe(true);
+
+    // The finger lifts on the option it pressed: its click checks it, then SurveyJS takes over with it.
+    await page.mouse.up();
+    await page.locator('[data-survey-mode="surveyjs"]').waitFor({ state: "visible" });
+    expect(await page.locator(".survey-staged").count()).toBe(0);
+    expect(await page.locator('form[data-survey-mode="native"]').count()).toBe(0);
+    expect(await page.locator('[data-name="env_clean"] .sd-rating__item--selected').textContent()).toContain("不滿意");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
