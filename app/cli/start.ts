@@ -96,6 +96,7 @@ const handleRequest = createRequestHandler({ build, getLoadContext: loadContext 
   if (!route?.action) throw new Error("the submission API route is missing from the build");
   const action = route.action;
   app.post("/api/v1/channels/:code/responses", (req, res, next) => {
+    // @remix-run/express's own request and reply converters are not in its typed exports.
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);

@@ -109,6 +109,21 @@ export default function SurveyPage() {
   // keeps those taps; then, once queued input has run, it takes over the answers given in
   // one short task.
   useEffect(() => {
+    let live = true;
+    void import("~/components/SurveyForm").then(async ({ SurveyForm, loadSurveyStyles }) => {
+      await loadSurveyStyles();
+      if (live) setEnhanced({ SurveyForm, answers: nativeAnswers(), staged: Boolean(nativeForm.current), round: 0 });
+    });
+    return () => {
+      live = false;
+    };
+    // Once per page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Whether a finger is down anywhere on the page, from the first effect on: a press that
+  // began before SurveyJS arrived holds its takeover too.
+  useEffect(() => {
     const press = () => (pressing.current = true);
     const release = () => (pressing.current = false);
     document.addEventListener("pointerdown", press, true);
@@ -120,19 +135,6 @@ export default function SurveyPage() {
       for (const type of RELEASES) document.removeEventListener(type, release, true);
       document.removeEventListener("pointerup", lifted, true);
     };
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void import("~/components/SurveyForm").then(async ({ SurveyForm, loadSurveyStyles }) => {
-      await loadSurveyStyles();
-      if (live) setEnhanced({ SurveyForm, answers: nativeAnswers(), staged: Boolean(nativeForm.current), round: 0 });
-    });
-    return () => {
-      live = false;
-    };
-    // Once per page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
