@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const job = await requireJob(prisma, user, idParam(params.id));
   if (job.status === "failed") return errorResponse(410, job.error ?? t("report.page.failedShort"));
   if (job.status !== "done") return errorResponse(409, t("report.page.notReady"));
-  const file = await jobFile(prisma, job.id).catch((e: unknown) => {
+  const file = await jobFile(job.id).catch((e: unknown) => {
     if (e instanceof AppError) throw errorResponse(e.status, e.message);
     throw e;
   });

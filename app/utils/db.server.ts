@@ -36,6 +36,21 @@ export async function sqliteConnection(): Promise<Database.Database> {
   return db;
 }
 
+/** Prisma's SQLite adapter stores a DateTime as ISO 8601 text with "+00:00"; SQL on the raw connection writes and compares the same form. */
+export function sqliteTime(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * Runs `fn` on the raw connection once no Prisma transaction is open on it: Prisma awaits
+ * between a transaction's statements, and a statement run then would land inside it.
+ */
+export async function outsideTransaction<T>(fn: (db: Database.Database) => T): Promise<T> {
+  const db = await sqliteConnection();
+  while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
+  return fn(db);
+}
+
 /**
  * A client on a connection of its own that may only read, for the report thread: a
  * report never writes, and a connection that cannot take SQLite's write lock can never

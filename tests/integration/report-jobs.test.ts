@@ -173,7 +173,7 @@ describe("runJob", () => {
     });
     expect(status.finishedAt!.getTime()).toBeGreaterThanOrEqual(status.createdAt.getTime());
     expect(status).not.toHaveProperty("file");
-    const { file, fileName } = await jobFile(prisma, id);
+    const { file, fileName } = await jobFile(id);
     expect(new TextDecoder().decode(file)).toBe(`report ${id}`);
     expect(fileName).toBe(`report-${id}.pdf`);
   });
@@ -227,7 +227,7 @@ describe("runJob", () => {
     expect(status).toMatchObject({ status: "failed", progress: 40, error: "報表產生失敗，請稍後再試或洽系統管理者。", fileName: null });
     expect(status.finishedAt).not.toBeNull();
     expect(error).toHaveBeenCalledWith(expect.stringContaining(`${id}`), defect);
-    await expect(jobFile(prisma, id)).rejects.toMatchObject({ status: 404 });
+    await expect(jobFile(id)).rejects.toMatchObject({ status: 404 });
   });
 
   it("drops the writes of a run whose job another worker has taken over", async () => {
@@ -250,7 +250,7 @@ describe("runJob", () => {
   it("answers 404 for a job that does not exist or is not done", async () => {
     await expect(jobStatus(prisma, 999_999)).rejects.toMatchObject({ status: 404 });
     const { id } = await requestReport(prisma, ANNUAL, USER, "v1");
-    await expect(jobFile(prisma, id)).rejects.toMatchObject({ status: 404 });
+    await expect(jobFile(id)).rejects.toMatchObject({ status: 404 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { read, utils, type WorkBook } from "@e965/xlsx";
@@ -44,6 +45,30 @@ async function nextThreadWith(env: Record<string, string | undefined>) {
   }
 }
 
+/** Linux's SCHED_IDLE, as /proc/<pid>/stat's 41st field (policy) gives it. */
+const SCHED_IDLE = 5;
+
+/** The fields of a /proc stat line after the command name, which may hold spaces. */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+const policyOf = (stat: string) => Number(statFields(stat)[38]);
+
+/** This process's threads and the processes it started (Chromium's), with their scheduling policy. */
+function schedulingNow(): { threads: number[]; children: Array<{ pid: number; policy: number }> } {
+  const threads = readdirSync(`/proc/${process.pid}/task`).map((tid) =>
+    policyOf(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8")),
+  );
+  const children: Array<{ pid: number; policy: number }> = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (Number(statFields(stat)[1]) === process.pid) children.push({ pid: Number(pid), policy: policyOf(stat) });
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return { threads, children };
+}
+
 const sheets = (book: WorkBook) => book.SheetNames.map((name) => [name, utils.sheet_to_json(book.Sheets[name], { header: 1 })]);
 
 const saved = { DATABASE_URL: process.env.DATABASE_URL, CHROMIUM_PATH: process.env.CHROMIUM_PATH };
@@ -67,13 +92,13 @@ describe("report jobs built in the report thread", () => {
     const job = await jobOutcome(csv);
     expect(job).toMatchObject({ status: "done", progress: 100, error: null });
     const here = await buildAnnualFile(prisma, csv);
-    expect(new TextDecoder().decode((await jobFile(prisma, job.id)).file)).toBe(new TextDecoder().decode(here.bytes));
+    expect(new TextDecoder().decode((await jobFile(job.id)).file)).toBe(new TextDecoder().decode(here.bytes));
     expect(job.fileName).toBe(here.fileName);
 
     const xlsx = await request("xlsx");
     const book = await jobOutcome(xlsx);
     expect(book.status).toBe("done");
-    const fromThread = read((await jobFile(prisma, book.id)).file, { type: "array" });
+    const fromThread = read((await jobFile(book.id)).file, { type: "array" });
     expect(sheets(fromThread)).toEqual(sheets(read((await buildAnnualFile(prisma, xlsx)).bytes, { type: "array" })));
   });
 
@@ -84,7 +109,7 @@ describe("report jobs built in the report thread", () => {
     const req = await request("csv");
     const failed = await jobOutcome(req);
     expect(failed).toMatchObject({ status: "failed", error: t("report.job.failed"), fileName: null });
-    await expect(jobFile(prisma, failed.id)).rejects.toMatchObject({ status: 404 });
+    await expect(jobFile(failed.id)).rejects.toMatchObject({ status: 404 });
     const [message, error] = logged.mock.calls.find(([m]) => String(m).includes(`Report job ${failed.id}`))!;
     expect(message).toContain("failed");
     // The thread's own error and where it was thrown, not one made up on this side.
@@ -113,6 +138,31 @@ describe("report jobs built in the report thread", () => {
     expect(res.status).toBe(503);
     expect((await res.json()).error).toBe(t("report.pdf.noChromium"));
   });
+
+  it.runIf(process.platform === "linux")(
+    "run as SCHED_IDLE, and so does the Chromium a PDF starts, while this thread keeps its own policy",
+    async () => {
+      const seen = new Set<number>();
+      let threadPolicies: number[] = [];
+      const watching = setInterval(() => {
+        const now = schedulingNow();
+        threadPolicies = now.threads;
+        for (const child of now.children) seen.add(child.policy);
+      }, 20);
+      try {
+        const file = await buildAnnualFileInThread(await request("pdf"));
+        expect(new TextDecoder().decode(file.bytes.subarray(0, 5))).toBe("%PDF-");
+      } finally {
+        clearInterval(watching);
+      }
+      // One thread (the report thread) is idle-scheduled, the rest (this one among them) are not.
+      expect(threadPolicies.filter((p) => p === SCHED_IDLE)).toHaveLength(1);
+      expect(policyOf(readFileSync(`/proc/${process.pid}/stat`, "utf8"))).toBe(0);
+      // Chromium's processes were seen, each of them idle-scheduled.
+      expect([...seen]).toEqual([SCHED_IDLE]);
+    },
+    60_000,
+  );
 
   it("fail a build whose thread is stopped before it answered, and build the next one in a new thread", async () => {
     const req = await request("csv");

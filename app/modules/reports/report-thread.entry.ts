@@ -1,7 +1,8 @@
 // The report thread (started by report-thread.server.ts): builds annual report files and
 // the report page's model on a database connection of its own, so their queries,
 // statistics and rendering never hold up the thread that answers citizens' requests.
-import os from "node:os";
+import { spawnSync } from "node:child_process";
+import { readlinkSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { readOnlyClient } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
@@ -9,18 +10,25 @@ import { buildAnnualFile } from "./annual-file.server";
 import { annualReport } from "./annual-report.server";
 import type { ThreadReply, ThreadRequest } from "./report-thread.server";
 
-/**
- * A report is background work: where this thread and the request thread want the same
- * core, the kernel gives this one about a tenth of it. Not lower, so that under a long
- * peak a report still ends well before a job counts as abandoned (ten minutes).
- */
-const NICE = 10;
-
 if (!parentPort) throw new Error("report-thread.entry.ts runs as a worker thread only");
 const port = parentPort;
-// Linux keeps a nice value per thread, so this lowers this thread alone; elsewhere it would
-// lower the whole server. The Chromium a PDF starts sets its processes' own priorities.
-if (process.platform === "linux") os.setPriority(NICE);
+
+/**
+ * A report is background work: on Linux this thread runs under SCHED_IDLE, which the
+ * kernel gives a core only when nothing else wants it (a weight of 3 against an ordinary
+ * thread's 1024, so a report still moves on under a long peak). A nice value was not
+ * enough: the Chromium a PDF starts from this thread resets its threads' nice values (as
+ * root to 0 and -8, seen with ps), and citizens' p99 doubled while it printed. A policy is
+ * inherited by every process and thread Chromium starts, and nice values do not change it.
+ * Linux keeps the policy per thread, so the request thread keeps its own.
+ */
+function runAsIdle() {
+  if (process.platform !== "linux") return;
+  const thread = readlinkSync("/proc/thread-self").split("/").pop()!;
+  const chrt = spawnSync("chrt", ["--idle", "--pid", "0", thread], { encoding: "utf8" });
+  if (chrt.status !== 0) console.error(`Report thread: chrt --idle failed, the thread keeps its priority: ${chrt.stderr ?? chrt.error}`);
+}
+runAsIdle();
 const db = readOnlyClient();
 
 async function answer({ id, task }: ThreadRequest): Promise<ThreadReply> {

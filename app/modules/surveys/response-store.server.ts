@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
-import { sqliteConnection } from "~/utils/db.server";
+import { sqliteConnection, sqliteTime } from "~/utils/db.server";
 import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
 import { taipeiDate } from "~/utils/dates";
 import { followUpDueDate } from "./follow-up";
@@ -47,11 +47,6 @@ export type NewResponse = {
 };
 
 export type Written = { ok: true; id: number; duplicate: boolean; followUpId: number | null } | { ok: false; replayed: true };
-
-/** Prisma's SQLite adapter stores a DateTime as ISO 8601 text with "+00:00"; text comparisons need the same form. */
-function sqliteTime(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
 
 type Statements = ReturnType<typeof prepareStatements>;
 
