@@ -1,26 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, useActionData, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { AnnualReportDocument } from "~/components/AnnualReportDocument";
 import { t } from "~/locales";
 import { requireUser } from "~/modules/org/auth.server";
 import { jobsFor, startReportJob } from "~/modules/reports/report-worker.server";
 import { annualModelInThread } from "~/modules/reports/report-thread.server";
 import { REPORT_FORMATS, MAX_NOTE_CHARS, type ReportFormat } from "~/modules/reports/report-formats";
-import { readNote, reportPageRequest, reportScopes, saveNote } from "~/modules/reports/report-page.server";
+import { readNote, REPORT_PAGE_ROLES, reportPageRequest, reportScopes, saveNote } from "~/modules/reports/report-page.server";
 import { CSRF_FIELD } from "~/utils/csrf";
 import { csrfToken, requireCsrf } from "~/utils/csrf.server";
 import { prisma } from "~/utils/db.server";
 import { errorResponse, readForm } from "~/utils/http.server";
 import { AppError } from "~/utils/errors";
+import type { loader as jobsLoader } from "./reports.annual.jobs";
 
 export const meta: MetaFunction = () => [{ title: `${t("report.page.title")}｜${t("app.name")}` }];
 
-const ROLES = ["admin", "analyst", "manager"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ROLES);
+  const user = await requireUser(request, REPORT_PAGE_ROLES);
   const req = await reportPageRequest(prisma, user, new URL(request.url));
   try {
     const [model, note, scopes, jobs] = await Promise.all([
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ROLES);
+  const user = await requireUser(request, REPORT_PAGE_ROLES);
   const url = new URL(request.url);
   const req = await reportPageRequest(prisma, user, url);
   const form = await readForm(request);
@@ -56,20 +55,35 @@ export async function action({ request }: ActionFunctionArgs) {
   throw errorResponse(400, t("admin.form.unknownIntent"));
 }
 
-/** While a job is queued or running the page refreshes its status; a reload shows the same jobs from the database. */
-function useJobPolling(active: boolean) {
-  const { revalidate, state } = useRevalidator();
+type Jobs = ReturnType<typeof useLoaderData<typeof loader>>["jobs"];
+
+/**
+ * The jobs as they are now: the page's own, and while one is queued or running, those of
+ * /reports/annual/jobs asked for every 1.5 s (not the page's loader, which would make the
+ * whole report's figures again each time). New page data (a job started) replaces them.
+ */
+function useLiveJobs(fromPage: Jobs): Jobs {
+  const { search } = useLocation();
+  const fetcher = useFetcher<typeof jobsLoader>();
+  const [jobs, setJobs] = useState(fromPage);
+  useEffect(() => setJobs(fromPage), [fromPage]);
+  useEffect(() => {
+    if (fetcher.data) setJobs(fetcher.data.jobs);
+  }, [fetcher.data]);
+  const active = jobs.some((j) => j.status === "queued" || j.status === "running");
+  const { load, state } = fetcher;
   useEffect(() => {
     if (!active || state !== "idle") return;
-    const timer = setTimeout(revalidate, 1500);
+    const timer = setTimeout(() => load(`/reports/annual/jobs${search}`), 1500);
     return () => clearTimeout(timer);
-  }, [active, state, revalidate]);
+  }, [active, state, load, search, jobs]);
+  return jobs;
 }
 
 export default function AnnualReportPage() {
   const d = useLoaderData<typeof loader>();
   const saved = useActionData<typeof action>();
-  useJobPolling(d.jobs.some((j) => j.status === "queued" || j.status === "running"));
+  const jobs = useLiveJobs(d.jobs);
   const scopeValue = d.scope.officeId === null ? `authority:${d.scope.authorityId}` : `office:${d.scope.officeId}`;
   return (
     <>
@@ -121,9 +135,9 @@ export default function AnnualReportPage() {
             </Form>
           ))}
         </div>
-        {d.jobs.length > 0 && (
+        {jobs.length > 0 && (
           <ul className="job-list" aria-label={t("report.page.jobs")}>
-            {d.jobs.map((j) => (
+            {jobs.map((j) => (
               <li key={j.id} data-format={j.format}>
                 <strong>{j.format.toUpperCase()}</strong>{" "}
                 {j.status === "done" ? (

@@ -38,6 +38,13 @@ describe("annual trend report page", () => {
     await page.getByRole("button", { name: "儲存意見" }).click();
     await page.getByText("已儲存檢討意見").waitFor();
 
+    // While a job is on its way the page polls its jobs alone, not its own loader (which makes the whole report again).
+    const polls: string[] = [];
+    page.on("requestfinished", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === "/reports/annual/jobs") polls.push("jobs");
+      else if (r.method() === "GET" && url.searchParams.get("_data") === "routes/_staff.reports.annual") polls.push("page");
+    });
     const downloads = new Map<string, Buffer>();
     for (const format of ["PDF", "ODS", "XLSX", "CSV"]) {
       await page.getByRole("button", { name: `產生 ${format}` }).click();
@@ -56,6 +63,9 @@ describe("annual trend report page", () => {
       downloads.set(format, readFileSync((await download.path())!));
       expect(download.suggestedFilename()).toMatch(new RegExp(`年度服務品質趨勢報告_.*\\.${format.toLowerCase()}$`));
     }
+    // The page's data is asked for once per start (the action's redirect), never by the polling.
+    expect(polls.filter((p) => p === "page").length).toBeLessThanOrEqual(4);
+    expect(polls.filter((p) => p === "jobs").length).toBeGreaterThan(0);
     expect(downloads.get("PDF")!.subarray(0, 5).toString()).toBe("%PDF-");
     for (const f of ["ODS", "XLSX"]) expect(read(downloads.get(f)!, { type: "buffer" }).SheetNames.length).toBeGreaterThan(8);
     const csv = downloads.get("CSV")!.toString("utf8");

@@ -10,6 +10,7 @@ import { annualReport } from "~/modules/reports/annual-report.server";
 import type { AnnualRequest } from "~/modules/reports/annual-request.server";
 import type { ReportFormat } from "~/modules/reports/report-formats";
 import { action, loader } from "~/routes/_staff.reports.annual";
+import { loader as jobsLoader } from "~/routes/reports.annual.jobs";
 import { loader as fileLoader } from "~/routes/reports.jobs.$id.file";
 import { reportWorker } from "~/modules/reports/report-worker.server";
 import { formRequest, get, run, sessionCookie } from "../support/session";
@@ -130,6 +131,10 @@ describe("annual report page and jobs", () => {
     }
     const listed = await (await run(loader, get(`/reports/annual${query}`, cookie))).json();
     expect(listed.jobs.find((j: { format: string }) => j.format === "xlsx")).toMatchObject({ status: "done", progress: 100 });
+    // What the page polls: the same jobs, without the report's figures.
+    const polled = await run(jobsLoader, get(`/reports/annual/jobs${query}`, cookie));
+    expect(polled.headers.get("Cache-Control")).toBe("no-store");
+    expect(await polled.json()).toEqual({ jobs: listed.jobs });
     const file = await run(fileLoader, get(`/reports/jobs/${job.id}/file`, cookie), { id: String(job.id) });
     expect(file.status).toBe(200);
     expect(file.headers.get("Content-Disposition")).toContain(`annual-report-${data.year - 1911}-job-${job.id}.xlsx`);
@@ -147,6 +152,10 @@ describe("annual report page and jobs", () => {
     expect((await run(loader, get("/reports/annual?year=abc", cookie))).status).toBe(400);
     const other = await prisma.authority.create({ data: { name: "桃園市政府民政局" } });
     expect((await run(loader, get(`/reports/annual?authority=${other.id}&year=2026`, cookie))).status).toBe(403);
+    const otherJobs = await run(jobsLoader, get(`/reports/annual/jobs?authority=${other.id}&year=2026`, cookie));
+    expect(otherJobs.status).toBe(403);
+    expect((await otherJobs.json()).error).toMatch(/[\u4e00-\u9fff]/);
+    expect((await run(jobsLoader, get("/reports/annual/jobs?year=abc", cookie))).status).toBe(400);
     const { csrf } = await (await run(loader, get("/reports/annual", cookie))).json();
     const long = await run(action, formRequest("/reports/annual", cookie, { csrf, intent: "note", note: "字".repeat(10_001) }));
     expect(long.status).toBe(400);
@@ -155,5 +164,6 @@ describe("annual report page and jobs", () => {
     expect((await run(action, formRequest("/reports/annual", cookie, { csrf: "wrong", intent: "note", note: "x" }))).status).toBe(403);
     const evaluator = await sessionCookie("evaluator@demo.gov.tw", "Evaluator#2026");
     expect((await run(loader, get("/reports/annual", evaluator))).status).toBe(403);
+    expect((await run(jobsLoader, get("/reports/annual/jobs", evaluator))).status).toBe(403);
   });
 });

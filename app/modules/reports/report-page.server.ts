@@ -11,6 +11,9 @@ import { MAX_NOTE_CHARS } from "./report-formats";
  * The report the page is about: `authority=` or `office=` and `year=` from the URL, or the
  * user's own authority (analysts, admins the first one) or office (managers) this year.
  */
+/** Who may open the annual report page and poll its jobs. */
+export const REPORT_PAGE_ROLES = ["admin", "analyst", "manager"] as const;
+
 export async function reportPageRequest(db: Db, user: SessionUser, url: URL) {
   const search = new URLSearchParams(url.searchParams);
   if (!search.has("authority") && !search.has("office")) {

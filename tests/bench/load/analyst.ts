@@ -4,7 +4,7 @@
 
 const PAGE = "/reports/annual";
 const PAGE_DATA = "routes/_staff.reports.annual";
-/** The page revalidates this often while a job is queued or running (useJobPolling). */
+/** The page asks for its jobs this often while one is queued or running (useLiveJobs). */
 const POLL_MS = 1_500;
 // Behind TRUST_PROXY the login rate limit counts per address: the analyst has one of its own.
 const ANALYST_ADDRESS = { "X-Forwarded-For": "10.255.0.1" };
@@ -41,6 +41,13 @@ async function pageData(a: Analyst): Promise<PageData> {
   return (await res.json()) as PageData;
 }
 
+/** The page's jobs, as the page polls them while one is being made. */
+async function liveJobs(a: Analyst): Promise<PageData["jobs"]> {
+  const res = await fetch(`${a.base}${PAGE}/jobs${a.query}`, { headers: { Cookie: a.cookie, ...ANALYST_ADDRESS } });
+  if (res.status !== 200) throw new Error(`report jobs answered ${res.status}`);
+  return ((await res.json()) as Pick<PageData, "jobs">).jobs;
+}
+
 async function post(a: Analyst, fields: Record<string, string>): Promise<void> {
   const res = await fetch(`${a.base}${PAGE}${a.query}`, {
     method: "POST",
@@ -56,7 +63,7 @@ export type BuiltReport = { format: string; status: string; seconds: number };
 
 /**
  * Saves a new analyst note (a finished report of the same content would be reused for ten
- * minutes) and starts one format, then polls the page as the browser does until the job
+ * minutes) and starts one format, then polls its jobs as the page does until the job
  * has finished. `onRunning` hears when the job first reads as running.
  */
 export async function buildReport(a: Analyst, format: string, note: string, onRunning: () => void = () => {}): Promise<BuiltReport> {
@@ -64,7 +71,7 @@ export async function buildReport(a: Analyst, format: string, note: string, onRu
   const started = performance.now();
   await post(a, { intent: "start", format });
   for (;;) {
-    const job = (await pageData(a)).jobs.find((j) => j.format === format);
+    const job = (await liveJobs(a)).find((j) => j.format === format);
     if (job?.status === "running") onRunning();
     if (job?.status === "done" || job?.status === "failed") {
       return { format, status: job.status, seconds: (performance.now() - started) / 1000 };
