@@ -70,6 +70,32 @@ describe("database backup and restore", () => {
     expect(contents(kept!)).toEqual(damaged);
   });
 
+  it("keeps in the replaced file's copy what a crashed server in WAL mode had committed", async () => {
+    const live = databaseFile();
+    const backup = await backupDatabase(live, dir, new Date("2026-12-03T04:00:00Z"));
+    const crashed = path.join(dir, "crashed.db");
+    copyFileSync(live, crashed);
+    // A server in WAL mode commits a deletion and is killed: the commit lives only in crashed.db-wal.
+    const server = spawnSync(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]);
+         db.pragma("journal_mode = WAL");
+         db.exec('DELETE FROM "FollowUpCase"');
+         process.kill(process.pid, "SIGKILL");`,
+        crashed,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(server.signal).toBe("SIGKILL");
+    expect(existsSync(`${crashed}-wal`)).toBe(true);
+
+    const { kept } = await restoreDatabase(backup, crashed, new Date("2026-12-03T05:00:00Z"));
+    expect(contents(kept!).counts.FollowUpCase).toBe(0);
+    expect(contents(crashed)).toEqual(contents(backup));
+  });
+
   it("refuses to restore a file that is not a whole database, changing nothing", async () => {
     const target = path.join(dir, "target.db");
     copyFileSync(databaseFile(), target);

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -46,7 +46,14 @@ export async function restoreDatabase(backup: string, target: string, now = new 
   let kept: string | null = null;
   if (existsSync(target)) {
     kept = `${target.replace(/\.db$/, "")}.before-restore-${stamp(now)}.db`;
-    copyFileSync(target, kept);
+    // Through SQLite, not a file copy: after a crash in WAL mode the last commits are
+    // still in the -wal file beside it, which opening the database brings in.
+    const current = new Database(target, { fileMustExist: true });
+    try {
+      await current.backup(kept);
+    } finally {
+      current.close();
+    }
   }
   const db = new Database(backup, { readonly: true, fileMustExist: true });
   try {
