@@ -18,6 +18,7 @@ import Database from "better-sqlite3";
 import { migrateDatabase } from "../../app/cli/migrate";
 import { citizenSatisfaction } from "../../app/modules/surveys/templates/citizen";
 import { startScript, startServer, type RunningServer } from "../support/server";
+import { ensureSystemPackages } from "../setup/system-packages";
 import { buildReport, signIn, type Analyst, type BuiltReport } from "./load/analyst";
 import { runLoad, summary, type LoadResult } from "./load/client";
 
@@ -67,6 +68,8 @@ function freshDb(): string {
 }
 
 function prepare() {
+  // The report section's PDF needs Chromium and the CJK fonts, as the browser tests do.
+  if (sections.has("report")) ensureSystemPackages();
   console.log("building the production bundle and the demo database …");
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "ignore" });
   if (build.status !== 0) throw new Error("remix build failed");
