@@ -7,13 +7,13 @@ import { parseAnnualRequest, type AnnualScope } from "./annual-request.server";
 import { noteScope } from "./annual-report.server";
 import { MAX_NOTE_CHARS } from "./report-formats";
 
+/** Who may open the annual report page and poll its jobs. */
+export const REPORT_PAGE_ROLES = ["admin", "analyst", "manager"] as const;
+
 /**
  * The report the page is about: `authority=` or `office=` and `year=` from the URL, or the
  * user's own authority (analysts, admins the first one) or office (managers) this year.
  */
-/** Who may open the annual report page and poll its jobs. */
-export const REPORT_PAGE_ROLES = ["admin", "analyst", "manager"] as const;
-
 export async function reportPageRequest(db: Db, user: SessionUser, url: URL) {
   const search = new URLSearchParams(url.searchParams);
   if (!search.has("authority") && !search.has("office")) {
