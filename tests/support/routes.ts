@@ -72,6 +72,7 @@ export const ROUTES: Route[] = [
   { file: "logout", url: () => "/logout", access: "public" },
   { file: "open-data.$authorityId.$file", url: (p) => `/open-data/${p.authorityId}/2026.csv`, params: "openData", access: "public" },
   { file: "open-data._index", url: () => "/open-data", access: "public" },
+  { file: "reports.annual.jobs", url: () => "/reports/annual/jobs", access: STAFF.reading },
   { file: "reports.jobs.$id.file", url: () => "/reports/jobs/999999/file", params: "job", access: STAFF.reading },
   { file: "s.$code", url: () => "/s/demo", params: "code", access: "public" },
   { file: "s.$code_.thanks", url: () => "/s/demo/thanks", params: "code", access: "public" },
