@@ -52,12 +52,22 @@ const SCHED_IDLE = 5;
 const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 const policyOf = (stat: string) => Number(statFields(stat)[38]);
 
-/** This process's threads, and the Chromium processes it started with all theirs, with their scheduling policy. */
-function schedulingNow(): { threads: number[]; children: Array<{ pid: number; policy: number }> } {
-  const threads = readdirSync(`/proc/${process.pid}/task`).map((tid) =>
-    policyOf(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8")),
-  );
-  const all = new Map<number, { parent: number; name: string; policy: number }>();
+/** The CPUs a thread or process may run on, as /proc/<pid>[/task/<tid>]/status lists them ("0-1"). */
+const cpusOf = (status: string) => status.match(/^Cpus_allowed_list:\s*(\S+)$/m)![1];
+
+type Placement = { policy: number; cpus: string };
+
+/** This process's threads, and the Chromium processes it started, with their scheduling policy and CPUs. */
+function schedulingNow(): { threads: Placement[]; children: Array<{ pid: number } & Placement> } {
+  const threads = readdirSync(`/proc/${process.pid}/task`).flatMap((tid) => {
+    try {
+      const at = `/proc/${process.pid}/task/${tid}`;
+      return [{ policy: policyOf(readFileSync(`${at}/stat`, "utf8")), cpus: cpusOf(readFileSync(`${at}/status`, "utf8")) }];
+    } catch {
+      return []; // The thread ended between the listing and the read.
+    }
+  });
+  const all = new Map<number, { parent: number; name: string } & Placement>();
   for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -65,6 +75,7 @@ function schedulingNow(): { threads: number[]; children: Array<{ pid: number; po
         parent: Number(statFields(stat)[1]),
         name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")),
         policy: policyOf(stat),
+        cpus: cpusOf(readFileSync(`/proc/${pid}/status`, "utf8")),
       });
     } catch {
       // The process ended between the listing and the read.
@@ -75,7 +86,7 @@ function schedulingNow(): { threads: number[]; children: Array<{ pid: number; po
     const p = all.get(pid);
     return p !== undefined && p.name.startsWith("chrom") && (p.parent === process.pid || ours(p.parent));
   };
-  const children = [...all.entries()].filter(([pid]) => ours(pid)).map(([pid, p]) => ({ pid, policy: p.policy }));
+  const children = [...all.entries()].filter(([pid]) => ours(pid)).map(([pid, p]) => ({ pid, policy: p.policy, cpus: p.cpus }));
   return { threads, children };
 }
 
@@ -150,16 +161,16 @@ describe("report jobs built in the report thread", () => {
   });
 
   it.runIf(process.platform === "linux")(
-    "run as SCHED_IDLE, and so does the Chromium a PDF starts, while this thread keeps its own policy",
+    "run as SCHED_IDLE on one core, and so does the Chromium a PDF starts, while this thread keeps its policy and cores",
     async () => {
       // A browser another test started on this thread may still be kept open: not the thread's.
       const before = new Set(schedulingNow().children.map((c) => c.pid));
-      const seen = new Set<number>();
-      let threadPolicies: number[] = [];
+      const seen = new Set<string>();
+      let threads: Placement[] = [];
       const watching = setInterval(() => {
         const now = schedulingNow();
-        threadPolicies = now.threads;
-        for (const child of now.children) if (!before.has(child.pid)) seen.add(child.policy);
+        threads = now.threads;
+        for (const child of now.children) if (!before.has(child.pid)) seen.add(`${child.policy} on ${child.cpus}`);
       }, 20);
       try {
         const file = await buildAnnualFileInThread(await request("pdf"));
@@ -167,11 +178,15 @@ describe("report jobs built in the report thread", () => {
       } finally {
         clearInterval(watching);
       }
-      // One thread (the report thread) is idle-scheduled, the rest (this one among them) are not.
-      expect(threadPolicies.filter((p) => p === SCHED_IDLE)).toHaveLength(1);
+      const own = cpusOf(readFileSync(`/proc/${process.pid}/status`, "utf8"));
+      // On one core, the last this process may use, when it may use several.
+      const one = own.split(/[,-]/).pop()!;
+      // One thread (the report thread) is idle-scheduled on that core, the rest (this one among them) are not.
+      expect(threads.filter((p) => p.policy === SCHED_IDLE)).toEqual([{ policy: SCHED_IDLE, cpus: one }]);
       expect(policyOf(readFileSync(`/proc/${process.pid}/stat`, "utf8"))).toBe(0);
-      // Chromium's processes were seen, each of them idle-scheduled.
-      expect([...seen]).toEqual([SCHED_IDLE]);
+      expect(threads.filter((p) => p.policy !== SCHED_IDLE).every((p) => p.cpus === own)).toBe(true);
+      // Chromium's processes were seen, each of them idle-scheduled on that core.
+      expect([...seen]).toEqual([`${SCHED_IDLE} on ${one}`]);
     },
     60_000,
   );
