@@ -9,7 +9,7 @@ const schema = z.object({
   DEMO_SEED: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  SQLITE_JOURNAL_MODE: z.enum(["delete", "wal"]).default("delete"),
+  SQLITE_JOURNAL_MODE: z.enum(["delete", "wal"]).default("wal"),
   SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
 });
 

@@ -38,7 +38,8 @@ const SOAK_MINUTES = Number(opts["soak-minutes"]);
 const sections = new Set(opts.only.split(","));
 
 type Settings = { journal: "delete" | "wal"; synchronous: "full" | "normal" };
-const DEFAULT: Settings = { journal: "delete", synchronous: "full" };
+// The server's own default (env.server.ts).
+const DEFAULT: Settings = { journal: "wal", synchronous: "full" };
 const label = (s: Settings) => `${s.journal}/${s.synchronous}`;
 const settingsEnv = (s: Settings) => ({ SQLITE_JOURNAL_MODE: s.journal, SQLITE_SYNCHRONOUS: s.synchronous });
 
