@@ -18,7 +18,7 @@ if (weak) {
   console.error(weak);
   process.exit(2);
 }
-migrateDatabase();
+await migrateDatabase();
 if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
   console.error(`A user with e-mail ${email} already exists`);
   process.exit(1);

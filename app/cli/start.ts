@@ -12,7 +12,7 @@ process.env.NODE_ENV ??= "production";
 const port = Number(process.env.PORT ?? 3000);
 const buildFile = path.resolve("build/index.js");
 
-migrateDatabase();
+await migrateDatabase();
 
 // Every database, the demo or an empty production one, starts knowing the shipped calendars.
 {

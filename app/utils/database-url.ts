@@ -6,9 +6,20 @@ import path from "node:path";
  * SQLite file path, relative to the working directory, and makes sure its folder exists.
  */
 export function databaseFile(url = process.env.DATABASE_URL): string {
+  if (isPostgresUrl(url)) throw new Error("DATABASE_URL names a PostgreSQL server, not a SQLite file");
   const raw = (url ?? "").trim() || "file:./data/app.db";
   if (raw === ":memory:" || raw === "file::memory:") return ":memory:";
   const file = path.resolve(raw.replace(/^file:/, "").replace(/\?.*$/, ""));
   mkdirSync(path.dirname(file), { recursive: true });
   return file;
+}
+
+/** Whether DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(url = process.env.DATABASE_URL): boolean {
+  return /^postgres(ql)?:\/\//i.test((url ?? "").trim());
+}
+
+/** Prisma's SQLite adapter stores a DateTime as ISO 8601 text with "+00:00"; SQL on the raw connection writes and compares the same form. */
+export function sqliteTime(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
 }

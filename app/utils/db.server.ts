@@ -36,11 +36,6 @@ export async function sqliteConnection(): Promise<Database.Database> {
   return db;
 }
 
-/** Prisma's SQLite adapter stores a DateTime as ISO 8601 text with "+00:00"; SQL on the raw connection writes and compares the same form. */
-export function sqliteTime(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
-
 /**
  * Runs `fn` on the raw connection once no Prisma transaction is open on it: Prisma awaits
  * between a transaction's statements, and a statement run then would land inside it.

@@ -68,13 +68,13 @@ function freshDb(): string {
   return file;
 }
 
-function prepare() {
+async function prepare() {
   // The report section's PDF needs Chromium and the CJK fonts, as the browser tests do.
   if (sections.has("report")) ensureSystemPackages();
   console.log("building the production bundle and the demo database …");
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "ignore" });
   if (build.status !== 0) throw new Error("remix build failed");
-  migrateDatabase({ DATABASE_URL: `file:${template}` });
+  await migrateDatabase({ DATABASE_URL: `file:${template}` });
   const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
     env: { ...process.env, DATABASE_URL: `file:${template}` },
     encoding: "utf8",
@@ -310,7 +310,7 @@ async function reportLoad() {
 }
 
 try {
-  prepare();
+  await prepare();
   if (sections.has("throughput")) await throughput();
   if (sections.has("settings")) await settings();
   if (sections.has("kill")) {

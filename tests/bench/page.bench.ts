@@ -303,7 +303,7 @@ async function main() {
   console.log("building the production bundle and the demo database …");
   const build = spawnSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "ignore" });
   if (build.status !== 0) throw new Error("remix build failed");
-  migrateDatabase({ DATABASE_URL: `file:${db}` });
+  await migrateDatabase({ DATABASE_URL: `file:${db}` });
   const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
     env: { ...process.env, DATABASE_URL: `file:${db}` },
     encoding: "utf8",

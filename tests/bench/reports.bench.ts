@@ -39,7 +39,7 @@ const YEAR = 2026;
 const SIZES = [100_000, 1_000_000];
 const RUNS = 3;
 
-migrateDatabase();
+await migrateDatabase();
 await seedShippedCalendars(prisma);
 const offices = await seedOrganisation(prisma);
 const surveys = await seedSurveys(prisma, offices);

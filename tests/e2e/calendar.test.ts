@@ -101,7 +101,7 @@ describe("a production start without demo data", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "sqp-empty-"));
     const file = path.join(dir, "empty.db");
     try {
-      migrateDatabase({ DATABASE_URL: `file:${file}` });
+      await migrateDatabase({ DATABASE_URL: `file:${file}` });
       const server = await startServer({ DATABASE_URL: `file:${file}` });
       try {
         expect((await fetch(`${server.url}/login`)).status).toBe(200);

@@ -17,12 +17,12 @@ declare module "vitest" {
  * Builds one migrated database with the demo seed for the whole run; each test file
  * then works on its own copy (tests/setup/per-file.ts), so files never see each other's writes.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   ensureSystemPackages();
   const dir = mkdtempSync(path.join(tmpdir(), "sqp-tests-"));
   const seededDb = path.join(dir, "seeded.db");
   const env = { DATABASE_URL: `file:${seededDb}` };
-  migrateDatabase(env);
+  await migrateDatabase(env);
   const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
     env: { ...process.env, ...env },
     encoding: "utf8",

@@ -1,15 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { CHROMIUM_PATH } from "../../app/utils/chromium.server";
+import { postgresBin } from "../support/postgres";
 
 /**
  * The browser tests drive Debian's Chromium, screenshots and printed posters need a CJK
- * font, and the PDF tests read printed reports back with poppler's pdftotext. A fresh
+ * font, the PDF tests read printed reports back with poppler's pdftotext, and the
+ * PostgreSQL tests start a private cluster with the server's initdb and pg_ctl. A fresh
  * machine has none of them, and no test may skip silently, so before any test runs we
  * install what is missing from Debian's packages (as root, or through a password-less
  * sudo), or stop the run with the one command that would fix it.
  */
-const PACKAGES = { chromium: "chromium", cjkFont: "fonts-noto-cjk", pdfText: "poppler-utils" } as const;
+const PACKAGES = { chromium: "chromium", cjkFont: "fonts-noto-cjk", pdfText: "poppler-utils", postgres: "postgresql-15" } as const;
 
 function hasCjkFont(): boolean {
   const listed = spawnSync("fc-list", [":lang=zh-tw", "family"], { encoding: "utf8" });
@@ -21,6 +23,7 @@ export function missingPackages(): string[] {
   if (!existsSync(CHROMIUM_PATH)) missing.push(PACKAGES.chromium);
   if (!hasCjkFont()) missing.push(PACKAGES.cjkFont);
   if (!existsSync("/usr/bin/pdftotext")) missing.push(PACKAGES.pdfText);
+  if (!postgresBin()) missing.push(PACKAGES.postgres);
   return missing;
 }
 

@@ -1,5 +1,6 @@
 import { t } from "~/locales";
-import { outsideTransaction, sqliteTime, type Db } from "~/utils/db.server";
+import { sqliteTime } from "~/utils/database-url";
+import { outsideTransaction, type Db } from "~/utils/db.server";
 import { AppError, notFound } from "~/utils/errors";
 import type { ReportFormat } from "./report-formats";
 

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
-import { sqliteConnection, sqliteTime } from "~/utils/db.server";
+import { sqliteTime } from "~/utils/database-url";
+import { sqliteConnection } from "~/utils/db.server";
 import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
 import { taipeiDate } from "~/utils/dates";
 import { followUpDueDate } from "./follow-up";
