@@ -1,7 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { databaseFile } from "./database-url";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client";
+import { databaseFile, isPostgresUrl } from "./database-url";
 import { env } from "./env.server";
 
 // One client per process: Remix reloads modules in development, so keep it on globalThis.
@@ -23,13 +25,28 @@ function keepingConnection(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   return factory;
 }
 
+/**
+ * A client for the PostgreSQL server DATABASE_URL names. Its generated client
+ * (prisma/postgresql/schema.prisma, the same models) is typed as the SQLite one: one `Db`
+ * type for both engines, which holds because the schemas differ only in their datasource
+ * (tests/unit/pg-schema.test.ts). `options` are the server settings of its sessions.
+ */
+function postgresClient(options?: string): PrismaClient {
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, options }) });
+  return client as unknown as PrismaClient;
+}
+
 export const prisma: PrismaClient =
-  globalForPrisma.prisma ?? new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) });
+  globalForPrisma.prisma ??
+  (isPostgresUrl()
+    ? postgresClient()
+    : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
 
 globalForPrisma.prisma = prisma;
 
 /** The connection Prisma's queries run on, once Prisma has connected. */
 export async function sqliteConnection(): Promise<Database.Database> {
+  if (isPostgresUrl()) throw new Error("this code path runs on SQLite only; PostgreSQL has no raw SQLite connection");
   if (!globalForPrisma.sqlite) await prisma.$connect();
   const db = globalForPrisma.sqlite;
   if (!db?.open) throw new Error("the Prisma adapter did not hand over its SQLite connection");
@@ -52,6 +69,7 @@ export async function outsideTransaction<T>(fn: (db: Database.Database) => T): P
  * make the citizen write path wait for it, only (briefly) for its reads.
  */
 export function readOnlyClient(): PrismaClient {
+  if (isPostgresUrl()) return postgresClient("-c default_transaction_read_only=on");
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile(), readonly: true }) });
 }
 
@@ -66,6 +84,7 @@ export type DbOrTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$t
  * every later query; WAL is a property of the file and stays until set back.
  */
 export async function applySqliteSettings(db: Db = prisma): Promise<void> {
+  if (isPostgresUrl()) return;
   const { SQLITE_JOURNAL_MODE, SQLITE_SYNCHRONOUS } = env();
   await db.$queryRawUnsafe(`PRAGMA journal_mode = ${SQLITE_JOURNAL_MODE.toUpperCase()}`);
   await db.$executeRawUnsafe(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS.toUpperCase()}`);

@@ -57,3 +57,31 @@ describe("db:deploy on PostgreSQL (a private cluster this test starts)", () => {
     expect(cluster.psql(`SELECT count(*) FROM "_prisma_migrations"`, "deploy_race")).toBe(String(all().length));
   });
 });
+
+describe("the db module on a postgresql:// DATABASE_URL", () => {
+  it("gives the PostgreSQL client under the one Db type, a read-only client for reports, and no raw SQLite path", async () => {
+    cluster.psql("CREATE DATABASE db_module");
+    const url = cluster.url("db_module");
+    await migrateDatabase({ DATABASE_URL: url });
+    const before = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = url;
+    try {
+      const { applySqliteSettings, prisma, readOnlyClient, sqliteConnection } = await import("~/utils/db.server");
+      await applySqliteSettings(prisma);
+      const created = await prisma.authority.create({ data: { name: "新北市政府" } });
+      // The row is in the cluster, where psql sees it: the client is not on a SQLite file.
+      expect(cluster.psql(`SELECT name FROM "Authority" WHERE id = ${created.id}`, "db_module")).toBe("新北市政府");
+      const reader = readOnlyClient();
+      try {
+        expect(await reader.authority.count()).toBe(1);
+        await expect(reader.authority.create({ data: { name: "不可寫入" } })).rejects.toThrow(/read-only/);
+      } finally {
+        await reader.$disconnect();
+      }
+      await expect(sqliteConnection()).rejects.toThrow(/SQLite only/);
+      await prisma.$disconnect();
+    } finally {
+      process.env.DATABASE_URL = before;
+    }
+  });
+});
