@@ -38,9 +38,7 @@ function postgresClient(options?: string): PrismaClient {
 
 export const prisma: PrismaClient =
   globalForPrisma.prisma ??
-  (isPostgresUrl()
-    ? postgresClient()
-    : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
+  (isPostgresUrl() ? postgresClient() : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
 
 globalForPrisma.prisma = prisma;
 
