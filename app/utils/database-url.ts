@@ -23,3 +23,12 @@ export function isPostgresUrl(url = process.env.DATABASE_URL): boolean {
 export function sqliteTime(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
+
+/**
+ * Prisma keeps a DateTime on PostgreSQL as a UTC `timestamp(3)`; SQL past Prisma writes it
+ * as ISO text, whose zone PostgreSQL ignores for that type (a Date handed to the driver
+ * would be written in the server process's local time).
+ */
+export function pgTime(d: Date): string {
+  return d.toISOString();
+}

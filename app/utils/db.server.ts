@@ -1,13 +1,14 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client";
 import { databaseFile, isPostgresUrl } from "./database-url";
 import { env } from "./env.server";
 
 // One client per process: Remix reloads modules in development, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; sqlite?: Database.Database; pool?: pg.Pool };
 
 /**
  * The adapter's factory, made to keep the better-sqlite3 connection it opens: the
@@ -26,19 +27,28 @@ function keepingConnection(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
 }
 
 /**
- * A client for the PostgreSQL server DATABASE_URL names. Its generated client
- * (prisma/postgresql/schema.prisma, the same models) is typed as the SQLite one: one `Db`
- * type for both engines, which holds because the schemas differ only in their datasource
- * (tests/unit/pg-schema.test.ts). `options` are the server settings of its sessions.
+ * The connections to the PostgreSQL server DATABASE_URL names, shared by Prisma and the
+ * few statements that go past it (the citizen write path, report files), so one pool
+ * size (PG_POOL_SIZE) bounds what an instance asks of the server.
  */
-function postgresClient(options?: string): PrismaClient {
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, options }) });
-  return client as unknown as PrismaClient;
+export function postgresPool(): pg.Pool {
+  if (!isPostgresUrl()) throw new Error("this code path runs on PostgreSQL only");
+  globalForPrisma.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: env().PG_POOL_SIZE });
+  return globalForPrisma.pool;
+}
+
+/**
+ * A Prisma client on PostgreSQL. Its generated client (prisma/postgresql/schema.prisma,
+ * the same models) is typed as the SQLite one: one `Db` type for both engines, which holds
+ * because the schemas differ only in their datasource (tests/unit/pg-schema.test.ts).
+ */
+function postgresClient(pool: pg.Pool): PrismaClient {
+  return new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
 }
 
 export const prisma: PrismaClient =
   globalForPrisma.prisma ??
-  (isPostgresUrl() ? postgresClient() : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
+  (isPostgresUrl() ? postgresClient(postgresPool()) : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
 
 globalForPrisma.prisma = prisma;
 
@@ -67,7 +77,10 @@ export async function outsideTransaction<T>(fn: (db: Database.Database) => T): P
  * make the citizen write path wait for it, only (briefly) for its reads.
  */
 export function readOnlyClient(): PrismaClient {
-  if (isPostgresUrl()) return postgresClient("-c default_transaction_read_only=on");
+  if (isPostgresUrl()) {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, options: "-c default_transaction_read_only=on" });
+    return postgresClient(pool);
+  }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile(), readonly: true }) });
 }
 

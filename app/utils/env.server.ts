@@ -11,6 +11,8 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SQLITE_JOURNAL_MODE: z.enum(["delete", "wal"]).default("wal"),
   SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
+  /** Connections each instance keeps to PostgreSQL (docs/deploy.md sizes them). */
+  PG_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

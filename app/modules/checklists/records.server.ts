@@ -5,6 +5,7 @@ import { audit } from "~/modules/org/audit.server";
 import { officeScope, type ScopedUser } from "~/modules/org/roles";
 import { isIsoDate, lastMonths, taipeiDate } from "~/utils/dates";
 import type { Db, DbOrTx } from "~/utils/db.server";
+import { checklistItemsJoin } from "~/utils/sql-dialect.server";
 import { recordingRefusal } from "./access";
 import { readChecklistForm, type ChecklistAnswers } from "./form";
 import { scoreChecklist } from "./score";
@@ -212,7 +213,7 @@ type SummaryOptions = { endMonth: string; templateKey?: string; evaluatorId?: nu
 /**
  * One office's last 12 months: mean score per month with n and interval, and the items
  * failed most often. Both are aggregated in SQL (the per-item counts unnest the stored
- * answers with json_each), so the cost grows with months and items, not with records.
+ * answers in SQL), so the cost grows with months and items, not with records.
  * Callers check that the user may see the office; evaluators pass their own id.
  */
 export async function officeChecklistSummary(db: Db, officeId: number, o: SummaryOptions) {
@@ -232,8 +233,7 @@ export async function officeChecklistSummary(db: Db, officeId: number, o: Summar
            SUM(CASE WHEN i."value" IN ('yes', 'no') THEN 1 ELSE 0 END) AS "checked"
     FROM "ChecklistRecord" r
     JOIN "ChecklistTemplate" t ON t."id" = r."templateId"
-    JOIN json_each(r."answers", '$.checks') s
-    JOIN json_each(s."value") i
+    ${checklistItemsJoin(Prisma.sql`r."answers"`)}
     WHERE ${filter}
     GROUP BY t."key", i."key"
     HAVING SUM(CASE WHEN i."value" = 'no' THEN 1 ELSE 0 END) > 0

@@ -3,6 +3,7 @@ import { t } from "~/locales";
 import { invalidFields, notFound, type FieldErrors } from "~/utils/errors";
 import { endAllSessions } from "~/utils/session.server";
 import type { Db } from "~/utils/db.server";
+import { containsText } from "~/utils/sql-dialect.server";
 import { audit } from "./audit.server";
 import { hashPassword } from "./passwords.server";
 import { passwordProblem } from "./password-policy";
@@ -19,7 +20,7 @@ export const USERS_PER_PAGE = 50;
 /** One page of users, optionally narrowed by a text in e-mail or name and by role. */
 export async function listUsers(db: Db, filter: { q?: string; role?: string; page?: number } = {}) {
   const where = {
-    ...(filter.q ? { OR: [{ email: { contains: filter.q } }, { name: { contains: filter.q } }] } : {}),
+    ...(filter.q ? { OR: [{ email: containsText(filter.q) }, { name: containsText(filter.q) }] } : {}),
     ...(filter.role ? { role: filter.role } : {}),
   };
   const page = Math.max(1, filter.page ?? 1);

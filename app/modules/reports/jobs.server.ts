@@ -1,6 +1,7 @@
 import { t } from "~/locales";
-import { sqliteTime } from "~/utils/database-url";
-import { outsideTransaction, type Db } from "~/utils/db.server";
+import { isPostgresUrl, pgTime, sqliteTime } from "~/utils/database-url";
+import { outsideTransaction, postgresPool, type Db } from "~/utils/db.server";
+import { lockForTransaction } from "~/utils/sql-dialect.server";
 import { AppError, notFound } from "~/utils/errors";
 import type { ReportFormat } from "./report-formats";
 
@@ -45,16 +46,13 @@ export function jobKey(req: ReportRequest, noteVersion: string): string {
  * Returns the job that makes this report: one queued or running for the same key, else
  * one finished less than REUSE_MS ago, else a new queued job.
  *
- * The check and the insert share a transaction. On SQLite that is enough: the adapter runs
- * one transaction at a time per process, and between processes the second writer gets
- * SQLITE_BUSY instead of inserting a duplicate. On PostgreSQL (read committed) two
- * transactions could both find nothing; there a partial unique index
- * `ON "ReportJob"(key) WHERE status IN ('queued', 'running')` makes the second insert fail
- * with P2002, after which the caller reads the winner's job.
+ * The check and the insert share a transaction that holds the key's lock, so two
+ * requests for one report, on one instance or two, make one job.
  */
 export async function requestReport(db: Db, req: ReportRequest, userId: number, noteVersion: string): Promise<{ id: number }> {
   const key = jobKey(req, noteVersion);
   return db.$transaction(async (tx) => {
+    await lockForTransaction(tx, key);
     const active = await tx.reportJob.findFirst({
       where: { key, status: { in: ["queued", "running"] } },
       orderBy: { id: "asc" },
@@ -73,13 +71,26 @@ export async function requestReport(db: Db, req: ReportRequest, userId: number, 
 
 /**
  * Claims the oldest queued job, or a running one claimed more than STALE_MS ago (its
- * worker died), with an update that only succeeds if the row is still as we read it:
- * of several instances racing for one job exactly one gets count 1, and the others move on.
+ * worker died): of several instances racing for one job exactly one gets it, and the
+ * others move on to the next or find none.
  */
 export async function claimNextJob(db: Db): Promise<Job | null> {
+  return isPostgresUrl() ? claimSkippingLocked(db) : claimByConditionalUpdate(db);
+}
+
+/** Claimable: queued, or running under a lease older than STALE_MS. */
+function claimable(now: Date) {
+  return { OR: [{ status: "queued" }, { status: "running", claimedAt: { lt: new Date(now.getTime() - STALE_MS) } }] };
+}
+
+/**
+ * SQLite: an update that only succeeds if the row is still as we read it. SQLite runs
+ * one write at a time, so the loser sees count 0 and tries the next candidate.
+ */
+async function claimByConditionalUpdate(db: Db): Promise<Job | null> {
   for (;;) {
     const candidates = await db.reportJob.findMany({
-      where: { OR: [{ status: "queued" }, { status: "running", claimedAt: { lt: new Date(Date.now() - STALE_MS) } }] },
+      where: claimable(new Date()),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: 10,
       select: jobSelect,
@@ -92,13 +103,32 @@ export async function claimNextJob(db: Db): Promise<Job | null> {
         data: { status: "running", claimedAt, progress: 0 },
       });
       if (count === 1) {
-        const { status: _status, ...job } = candidate;
+        const { status: _status, claimedAt: _previous, ...job } = candidate;
         // Only requestReport writes rows, and it takes a ReportFormat.
         return { ...job, format: job.format as ReportFormat, claimedAt };
       }
     }
     // Every candidate was taken by another worker between our read and our update: read again.
   }
+}
+
+/**
+ * PostgreSQL: one statement that locks the oldest claimable row and skips rows another
+ * instance's claim has locked, so racing instances never wait on nor retry each other.
+ */
+async function claimSkippingLocked(db: Db): Promise<Job | null> {
+  const claimedAt = new Date();
+  const staleBefore = new Date(claimedAt.getTime() - STALE_MS);
+  const rows = await db.$queryRaw<Array<Omit<Job, "claimedAt">>>`
+    UPDATE "ReportJob" SET "status" = 'running', "claimedAt" = ${claimedAt}, "progress" = 0
+    WHERE "id" = (
+      SELECT "id" FROM "ReportJob"
+      WHERE "status" = 'queued' OR ("status" = 'running' AND "claimedAt" < ${staleBefore})
+      ORDER BY "createdAt", "id" LIMIT 1
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "authorityId", "officeId", "year", "format", "requestedById"`;
+  return rows[0] ? { ...rows[0], claimedAt } : null;
 }
 
 /** The rows this run may still write: if a stale-job claim took the job over, this run's writes are dropped. */
@@ -144,13 +174,22 @@ export async function runJob(db: Db, job: Job, build: ReportBuilder): Promise<vo
 // that answers citizens (their p99 doubled while reports were made); the driver's own
 // statement takes 2 ms. The WHERE is lease(job)'s.
 async function storeFile(job: Job, { file, fileName }: ReportFile): Promise<void> {
+  const finishedAt = new Date();
+  if (isPostgresUrl()) {
+    await postgresPool().query(
+      `UPDATE "ReportJob" SET "status" = 'done', "progress" = 100, "file" = $1, "fileName" = $2, "error" = NULL, "finishedAt" = $3
+       WHERE "id" = $4 AND "status" = 'running' AND "claimedAt" = $5`,
+      [Buffer.from(file), fileName, pgTime(finishedAt), job.id, pgTime(job.claimedAt)],
+    );
+    return;
+  }
   await outsideTransaction((sqlite) =>
     sqlite
       .prepare(
         `UPDATE "ReportJob" SET "status" = 'done', "progress" = 100, "file" = ?, "fileName" = ?, "error" = NULL, "finishedAt" = ?
          WHERE "id" = ? AND "status" = 'running' AND "claimedAt" = ?`,
       )
-      .run(file, fileName, sqliteTime(new Date()), job.id, sqliteTime(job.claimedAt)),
+      .run(file, fileName, sqliteTime(finishedAt), job.id, sqliteTime(job.claimedAt)),
   );
 }
 
@@ -239,11 +278,11 @@ export async function jobStatus(db: Db, id: number): Promise<JobStatus> {
 
 /** A finished job's file, read past Prisma as storeFile says why; 404 while it is not done, so a half-built report is never served. */
 export async function jobFile(id: number): Promise<ReportFile> {
-  const row = await outsideTransaction(
-    (sqlite) =>
-      sqlite.prepare(`SELECT "status", "file", "fileName" FROM "ReportJob" WHERE "id" = ?`).get(id) as
-        { status: string; file: Uint8Array | null; fileName: string | null } | undefined,
-  );
+  type Row = { status: string; file: Uint8Array | null; fileName: string | null } | undefined;
+  const query = `SELECT "status", "file", "fileName" FROM "ReportJob" WHERE "id" = `;
+  const row: Row = isPostgresUrl()
+    ? ((await postgresPool().query(`${query}$1`, [id])).rows[0] as Row)
+    : await outsideTransaction((sqlite) => sqlite.prepare(`${query}?`).get(id) as Row);
   if (row?.status !== "done" || !row.file || !row.fileName) throw notFound();
   return { file: row.file, fileName: row.fileName };
 }

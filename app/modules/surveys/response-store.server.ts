@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
+import pg from "pg";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
-import { sqliteTime } from "~/utils/database-url";
-import { sqliteConnection } from "~/utils/db.server";
+import { isPostgresUrl, pgTime, sqliteTime } from "~/utils/database-url";
+import { postgresPool, sqliteConnection } from "~/utils/db.server";
 import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
 import { taipeiDate } from "~/utils/dates";
 import { followUpDueDate } from "./follow-up";
@@ -9,11 +10,18 @@ import type { RatedAnswer } from "./validation";
 
 /**
  * The citizen write path's own statements. A submission is the one request that every
- * citizen makes, so it skips the ORM: prepared statements on Prisma's own connection,
- * and a write queue that commits the responses of one turn of the event loop in one
- * transaction (group commit). Each response is acknowledged only after that commit, so a
- * crash never loses an acknowledged one; each has its own savepoint, so one refused
- * response (a replayed fill token) never takes the others of its batch with it.
+ * citizen makes, so it skips the ORM, and a write queue commits the responses that arrive
+ * while the previous batch is written in one transaction (group commit). Each response is
+ * acknowledged only after that commit, so a crash never loses an acknowledged one; each has
+ * its own savepoint, so one refused response (a replayed fill token) never takes the
+ * others of its batch with it.
+ *
+ * What one response writes is said once, in `writeOne`, as a generator of statements;
+ * each engine runs them its own way:
+ * - SQLite: prepared statements on Prisma's own connection, synchronously, so nothing
+ *   else runs on that connection inside the batch and it never waits on a second one.
+ * - PostgreSQL: a pooled connection of its own, one batch at a time per instance; batches
+ *   of two instances that deadlock on the same statistics rows are run again.
  */
 
 export type IntakeChannel = {
@@ -49,7 +57,17 @@ export type NewResponse = {
 
 export type Written = { ok: true; id: number; duplicate: boolean; followUpId: number | null } | { ok: false; replayed: true };
 
-type Statements = ReturnType<typeof prepareStatements>;
+
+type Value = string | number | boolean | Date | null;
+type Row = Record<string, unknown>;
+
+/**
+ * One statement `writeOne` asks its engine to run, written with `?` placeholders; the
+ * engine hands back the row (`get`), the rows (`all`), the new row's id (`insert`) or
+ * nothing (`run`).
+ */
+type Step = { kind: "get" | "all" | "insert" | "run"; sql: string; values: Value[] };
+type Steps<T> = Generator<Step, T, unknown>;
 
 /**
  * The calendar days read to count a due date: more than any run of days off the
@@ -58,150 +76,55 @@ type Statements = ReturnType<typeof prepareStatements>;
  */
 const DUE_DATE_WINDOW_DAYS = 31;
 
-function prepareStatements(db: Database.Database) {
-  const prepare = (sql: string) => db.prepare(sql).safeIntegers(false);
-  return {
-    channel: prepare(
-      `SELECT c."id", c."kind", c."opensAt", c."closesAt", c."officeId", c."unitId", v."id" AS "versionId", v."json"
-       FROM "Channel" c JOIN "SurveyVersion" v ON v."id" = c."versionId" WHERE c."code" = ?`,
-    ),
-    earlier: prepare(`SELECT 1 FROM "Response" WHERE "clientHash" = ? AND "officeId" = ? AND "submittedAt" > ? LIMIT 1`),
-    response: prepare(
-      `INSERT INTO "Response" ("channelId", "versionId", "officeId", "unitId", "answers", "submittedAt", "month", "durationMs", "duplicate", "clientHash", "fillNonce")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    answer: prepare(
-      `INSERT INTO "Answer" ("responseId", "officeId", "month", "questionName", "dimension", "value", "scaleMin", "scaleMax") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    owner: prepare(`SELECT "id" FROM "User" WHERE "officeId" = ? AND "role" = 'manager' AND "active" = 1 ORDER BY "id" LIMIT 1`),
-    followUp: prepare(
-      `INSERT INTO "FollowUpCase" ("responseId", "officeId", "reason", "contact", "dueDate", "ownerId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    calendarAfter: prepare(`SELECT "date", "isHoliday" FROM "CalendarDay" WHERE "date" > ? ORDER BY "date" LIMIT ${DUE_DATE_WINDOW_DAYS}`),
-    yearDays: prepare(`SELECT count(*) AS "n" FROM "CalendarDay" WHERE "year" = ?`),
-    /** The monthly-statistics upserts, whose text varies with the number of dimensions and options. */
-    byText: new Map<string, Database.Statement>(),
-  };
-}
+const SQL = {
+  channel: `SELECT c."id", c."kind", c."opensAt", c."closesAt", c."officeId", c."unitId", v."id" AS "versionId", v."json"
+     FROM "Channel" c JOIN "SurveyVersion" v ON v."id" = c."versionId" WHERE c."code" = ?`,
+  earlier: `SELECT 1 AS "found" FROM "Response" WHERE "clientHash" = ? AND "officeId" = ? AND "submittedAt" > ? LIMIT 1`,
+  response: `INSERT INTO "Response" ("channelId", "versionId", "officeId", "unitId", "answers", "submittedAt", "month", "durationMs", "duplicate", "clientHash", "fillNonce")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  answer: `INSERT INTO "Answer" ("responseId", "officeId", "month", "questionName", "dimension", "value", "scaleMin", "scaleMax") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  owner: `SELECT "id" FROM "User" WHERE "officeId" = ? AND "role" = 'manager' AND "active" = TRUE ORDER BY "id" LIMIT 1`,
+  followUp: `INSERT INTO "FollowUpCase" ("responseId", "officeId", "reason", "contact", "dueDate", "ownerId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  calendarAfter: `SELECT "date", "isHoliday" FROM "CalendarDay" WHERE "date" > ? ORDER BY "date" LIMIT ${DUE_DATE_WINDOW_DAYS}`,
+  yearDays: `SELECT count(*) AS "n" FROM "CalendarDay" WHERE "year" = ?`,
+};
 
-let connection: { db: Database.Database; statements: Statements } | null = null;
+const step = (kind: Step["kind"], sql: string, ...values: Value[]): Step => ({ kind, sql, values });
 
-async function store() {
-  const db = await sqliteConnection();
-  if (connection?.db !== db) connection = { db, statements: prepareStatements(db) };
-  return connection;
-}
-
-/** The channel a code names, with its questionnaire's definition, or null. */
-export async function intakeChannel(code: string): Promise<IntakeChannel | null> {
-  const { statements } = await store();
-  const row = statements.channel.get(code) as
-    (Omit<IntakeChannel, "opensAt" | "closesAt"> & { opensAt: string | null; closesAt: string | null }) | undefined;
-  if (!row) return null;
-  return { ...row, opensAt: row.opensAt ? new Date(row.opensAt) : null, closesAt: row.closesAt ? new Date(row.closesAt) : null };
-}
-
-const MAX_BATCH = 200;
-type Job = { response: NewResponse; resolve: (w: Written) => void; reject: (e: unknown) => void };
-const queue: Job[] = [];
-let scheduled = false;
-
-/** Queues one response; resolves once the transaction holding it has committed. */
-export async function writeResponse(response: NewResponse): Promise<Written> {
-  const target = await store();
-  return new Promise<Written>((resolve, reject) => {
-    queue.push({ response, resolve, reject });
-    schedule(target, 0);
-  });
-}
-
-function schedule(target: NonNullable<typeof connection>, delayMs: number) {
-  if (scheduled) return;
-  scheduled = true;
-  const run = () => {
-    scheduled = false;
-    flush(target);
-  };
-  if (delayMs > 0) setTimeout(run, delayMs);
-  else setImmediate(run);
-}
-
-function flush(target: NonNullable<typeof connection>) {
-  // A Prisma transaction open on the connection (it awaits between its statements):
-  // writing now would land inside it, so wait for it to end.
-  if (target.db.inTransaction) return schedule(target, 1);
-  const jobs = queue.splice(0, MAX_BATCH);
-  try {
-    const outcomes = writeBatch(
-      target,
-      jobs.map((j) => j.response),
-    );
-    jobs.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome instanceof Error) job.reject(outcome);
-      else job.resolve(outcome);
-    });
-  } catch (e) {
-    // The commit itself failed: nothing of the batch is stored, and no one is told otherwise.
-    for (const job of jobs) job.reject(e);
-  }
-  if (queue.length > 0) schedule(target, 0);
-}
-
-function writeBatch({ db, statements }: NonNullable<typeof connection>, responses: NewResponse[]): Array<Written | Error> {
-  // Called inside the batch's transaction, better-sqlite3 makes this a savepoint.
-  const one = db.transaction((r: NewResponse) => writeOne(db, statements, r));
-  return db.transaction(() =>
-    responses.map((r): Written | Error => {
-      try {
-        return one(r);
-      } catch (e) {
-        if (isNonceConflict(e)) return { ok: false, replayed: true };
-        return e instanceof Error ? e : new Error(String(e));
-      }
-    }),
-  )();
-}
-
-function writeOne(db: Database.Database, s: Statements, r: NewResponse): Written {
+function* writeOne(r: NewResponse): Steps<Written> {
   const duplicate =
     r.clientHash !== null &&
     r.duplicateSince !== null &&
-    s.earlier.get(r.clientHash, r.officeId, sqliteTime(r.duplicateSince)) !== undefined;
-  const { lastInsertRowid } = s.response.run(
+    (yield step("get", SQL.earlier, r.clientHash, r.officeId, r.duplicateSince)) !== undefined;
+  const id = (yield step(
+    "insert",
+    SQL.response,
     r.channelId,
     r.versionId,
     r.officeId,
     r.unitId,
     r.answers,
-    sqliteTime(r.submittedAt),
+    r.submittedAt,
     r.month,
     r.durationMs,
-    duplicate ? 1 : 0,
+    duplicate,
     r.clientHash,
     r.fillNonce,
-  );
-  const id = Number(lastInsertRowid);
-  for (const a of r.ratings) s.answer.run(id, r.officeId, r.month, a.questionName, a.dimension, a.value, a.scaleMin, a.scaleMax);
+  )) as number;
+  for (const a of r.ratings) {
+    yield step("run", SQL.answer, id, r.officeId, r.month, a.questionName, a.dimension, a.value, a.scaleMin, a.scaleMax);
+  }
   if (!duplicate) {
     for (const statement of countStatements({ officeId: r.officeId, month: r.month, versionId: r.versionId }, r.ratings, 1)) {
-      let prepared = s.byText.get(statement.sql);
-      if (!prepared) {
-        if (s.byText.size >= 64) s.byText.clear();
-        prepared = db.prepare(statement.sql);
-        s.byText.set(statement.sql, prepared);
-      }
-      prepared.run(...(statement.values as Array<string | number>));
+      yield step("run", statement.sql, ...(statement.values as Value[]));
     }
   }
   let followUpId: number | null = null;
   if (r.followUp) {
-    const owner = s.owner.get(r.officeId) as { id: number } | undefined;
+    const owner = (yield step("get", SQL.owner, r.officeId)) as { id: number } | undefined;
     const { reason, contact } = r.followUp;
-    const dueDate = followUpDueDate(daysAfter(s, taipeiDate(r.submittedAt)), r.submittedAt);
-    followUpId = Number(
-      s.followUp.run(id, r.officeId, reason, contact, dueDate, owner?.id ?? null, sqliteTime(r.submittedAt)).lastInsertRowid,
-    );
+    const dueDate = followUpDueDate(yield* daysAfter(taipeiDate(r.submittedAt)), r.submittedAt);
+    followUpId = (yield step("insert", SQL.followUp, id, r.officeId, reason, contact, dueDate, owner?.id ?? null, r.submittedAt)) as number;
   }
   return { ok: true, id, duplicate, followUpId };
 }
@@ -212,17 +135,207 @@ function writeOne(db: Database.Database, s: Statements, r: NewResponse): Written
  * pending rather than guessed. Read here, two indexed lookups, because the ORM's reading of
  * whole years cost a dissatisfied answer 3 ms.
  */
-function daysAfter(s: Statements, date: string): WorkedDays {
-  const rows = s.calendarAfter.all(date) as Array<{ date: string; isHoliday: number }>;
+function* daysAfter(date: string): Steps<WorkedDays> {
+  const rows = (yield step("all", SQL.calendarAfter, date)) as Array<{ date: string; isHoliday: number | boolean }>;
   const loaded = new Map<number, boolean>();
-  const isLoaded = (year: number) => {
-    if (!loaded.has(year)) loaded.set(year, (s.yearDays.get(year) as { n: number }).n === daysInYear(year));
-    return loaded.get(year);
-  };
-  return new Map(rows.filter((row) => isLoaded(Number(row.date.slice(0, 4)))).map((row) => [row.date, row.isHoliday === 0]));
+  for (const year of new Set(rows.map((row) => Number(row.date.slice(0, 4))))) {
+    const { n } = (yield step("get", SQL.yearDays, year)) as { n: number | string };
+    loaded.set(year, Number(n) === daysInYear(year));
+  }
+  return new Map(rows.filter((row) => loaded.get(Number(row.date.slice(0, 4)))).map((row) => [row.date, !row.isHoliday]));
 }
 
-function isNonceConflict(e: unknown): boolean {
-  const error = e as { code?: string; message?: string };
-  return error.code === "SQLITE_CONSTRAINT_UNIQUE" && /Response\.fillNonce/.test(error.message ?? "");
+/** How one engine stores a batch and reads a channel. */
+type Engine = {
+  write: (responses: NewResponse[]) => Promise<Array<Written | Error>>;
+  channel: (code: string) => Promise<Row | undefined>;
+};
+
+let engine: Engine | undefined;
+
+async function currentEngine(): Promise<Engine> {
+  engine ??= isPostgresUrl() ? postgresEngine(postgresPool()) : sqliteEngine(await sqliteConnection());
+  return engine;
+}
+
+/** The channel a code names, with its questionnaire's definition, or null. */
+export async function intakeChannel(code: string): Promise<IntakeChannel | null> {
+  const row = await (await currentEngine()).channel(code);
+  if (!row) return null;
+  const time = (v: unknown) => (v === null ? null : new Date(v as string | Date));
+  return { ...(row as Omit<IntakeChannel, "opensAt" | "closesAt">), opensAt: time(row.opensAt), closesAt: time(row.closesAt) };
+}
+
+const MAX_BATCH = 200;
+type Job = { response: NewResponse; resolve: (w: Written) => void; reject: (e: unknown) => void };
+const queue: Job[] = [];
+let writing = false;
+
+/** Queues one response; resolves once the transaction holding it has committed. */
+export async function writeResponse(response: NewResponse): Promise<Written> {
+  const target = await currentEngine();
+  return new Promise<Written>((resolve, reject) => {
+    queue.push({ response, resolve, reject });
+    if (!writing) {
+      writing = true;
+      setImmediate(() => void drain(target));
+    }
+  });
+}
+
+/** Writes batches until the queue is empty; one batch at a time, so the next one gathers meanwhile. */
+async function drain(target: Engine) {
+  while (queue.length > 0) {
+    const jobs = queue.splice(0, MAX_BATCH);
+    try {
+      const outcomes = await target.write(jobs.map((j) => j.response));
+      jobs.forEach((job, i) => {
+        const outcome = outcomes[i];
+        if (outcome instanceof Error) job.reject(outcome);
+        else job.resolve(outcome);
+      });
+    } catch (e) {
+      // The commit itself failed: nothing of the batch is stored, and no one is told otherwise.
+      for (const job of jobs) job.reject(e);
+    }
+  }
+  writing = false;
+}
+
+/** A response's outcome when its own statements failed: a replayed fill token, or the error. */
+function refusal(e: unknown, replayed: boolean): Written | Error {
+  if (replayed) return { ok: false, replayed: true };
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+function sqliteEngine(db: Database.Database): Engine {
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let s = prepared.get(sql);
+    if (!s) {
+      // The statistics upserts' text varies with the number of dimensions and options.
+      if (prepared.size >= 64) prepared.clear();
+      s = db.prepare(sql).safeIntegers(false);
+      prepared.set(sql, s);
+    }
+    return s;
+  };
+  const value = (v: Value) => (v instanceof Date ? sqliteTime(v) : typeof v === "boolean" ? Number(v) : v);
+  const run = <T>(steps: Steps<T>): T => {
+    let next = steps.next();
+    while (!next.done) {
+      const { kind, sql, values } = next.value;
+      const s = statement(sql);
+      const args = values.map(value);
+      const result = kind === "get" ? s.get(...args) : kind === "all" ? s.all(...args) : Number(s.run(...args).lastInsertRowid);
+      next = steps.next(result);
+    }
+    return next.value;
+  };
+  // Called inside the batch's transaction, better-sqlite3 makes this a savepoint.
+  const one = db.transaction((r: NewResponse) => run(writeOne(r)));
+  const batch = db.transaction((responses: NewResponse[]) =>
+    responses.map((r) => {
+      try {
+        return one(r);
+      } catch (e) {
+        const error = e as { code?: string; message?: string };
+        return refusal(e, error.code === "SQLITE_CONSTRAINT_UNIQUE" && /Response\.fillNonce/.test(error.message ?? ""));
+      }
+    }),
+  );
+  return {
+    async write(responses) {
+      // A Prisma transaction open on the connection (it awaits between its statements):
+      // writing now would land inside it, so wait for it to end.
+      while (db.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
+      return batch(responses);
+    },
+    channel: async (code) => statement(SQL.channel).get(code) as Row | undefined,
+  };
+}
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (our statements have no `?` inside literals). */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Reads Prisma's UTC `timestamp(3)` columns as UTC (the driver would read them in the
+ * process's local time) and counts as numbers; the rest as the driver does.
+ */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === pg.types.builtins.TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    if (oid === pg.types.builtins.INT8) return (text: string) => Number(text);
+    return pg.types.getTypeParser(oid, format as "text");
+  }) as typeof pg.types.getTypeParser,
+};
+
+const DEADLOCK = "40P01";
+const MAX_TRIES = 3;
+
+function postgresEngine(pool: pg.Pool): Engine {
+  const texts = new Map<string, string>();
+  const text = (sql: string, kind: Step["kind"]) => {
+    const key = `${kind}:${sql}`;
+    let t = texts.get(key);
+    if (t === undefined) {
+      if (texts.size >= 64) texts.clear();
+      t = numbered(sql) + (kind === "insert" ? ` RETURNING "id"` : "");
+      texts.set(key, t);
+    }
+    return t;
+  };
+  const value = (v: Value) => (v instanceof Date ? pgTime(v) : v);
+  const query = (client: pg.ClientBase | pg.Pool, kind: Step["kind"], sql: string, values: Value[]) =>
+    client.query({ text: text(sql, kind), values: values.map(value), types: pgTypes });
+  const run = async <T>(client: pg.PoolClient, steps: Steps<T>): Promise<T> => {
+    let next = steps.next();
+    while (!next.done) {
+      const { kind, sql, values } = next.value;
+      const { rows } = await query(client, kind, sql, values);
+      next = steps.next(kind === "all" ? rows : kind === "insert" ? (rows[0] as { id: number }).id : rows[0]);
+    }
+    return next.value;
+  };
+  const batch = async (responses: NewResponse[]) => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const outcomes: Array<Written | Error> = [];
+      for (const r of responses) {
+        await client.query("SAVEPOINT one_response");
+        try {
+          outcomes.push(await run(client, writeOne(r)));
+          await client.query("RELEASE SAVEPOINT one_response");
+        } catch (e) {
+          const error = e as { code?: string; constraint?: string };
+          if (error.code === DEADLOCK) throw e;
+          await client.query("ROLLBACK TO SAVEPOINT one_response");
+          outcomes.push(refusal(e, error.code === "23505" && error.constraint === "Response_fillNonce_key"));
+        }
+      }
+      await client.query("COMMIT");
+      return outcomes;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    async write(responses) {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await batch(responses);
+        } catch (e) {
+          if ((e as { code?: string }).code !== DEADLOCK || tries >= MAX_TRIES) throw e;
+        }
+      }
+    },
+    channel: async (code) => (await query(pool, "get", SQL.channel, [code])).rows[0] as Row | undefined,
+  };
 }
