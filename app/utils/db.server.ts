@@ -48,7 +48,9 @@ function postgresClient(pool: pg.Pool): PrismaClient {
 
 export const prisma: PrismaClient =
   globalForPrisma.prisma ??
-  (isPostgresUrl() ? postgresClient(postgresPool()) : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
+  (isPostgresUrl()
+    ? postgresClient(postgresPool())
+    : new PrismaClient({ adapter: keepingConnection(new PrismaBetterSQLite3({ url: databaseFile() })) }));
 
 globalForPrisma.prisma = prisma;
 

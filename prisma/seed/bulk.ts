@@ -20,6 +20,12 @@ export async function bulkInsert(db: Db, table: string, rows: Record<string, unk
         const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : "?")).join(",")})`;
         await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${quoted}) VALUES ${chunk.map(tuple).join(",")}`, ...values);
       }
+      // Rows given their ids leave PostgreSQL's sequence behind (SQLite takes max(id) + 1 itself).
+      if (postgres && columns.includes("id")) {
+        await tx.$queryRawUnsafe(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max("id") FROM "${table}"))::text AS "last"`,
+        );
+      }
     },
     { timeout: 120_000 },
   );

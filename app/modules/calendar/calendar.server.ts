@@ -8,9 +8,10 @@ import { daysInYear, workingDaysIn, type WorkedDays } from "./working-days";
 const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
 
 /** Years (within `fromYear`..`toYear`) whose every day is in the table, oldest first; a partial year counts as not loaded. */
-export async function loadedYears(db: DbOrTx, fromYear = 0, toYear = Number.MAX_SAFE_INTEGER): Promise<number[]> {
+export async function loadedYears(db: DbOrTx, fromYear?: number, toYear?: number): Promise<number[]> {
   const counts = await db.calendarDay.groupBy({
     by: ["year"],
+    // No bound is no condition: a stand-in like MAX_SAFE_INTEGER overflows PostgreSQL's integer.
     where: { year: { gte: fromYear, lte: toYear } },
     _count: { _all: true },
     orderBy: { year: "asc" },
@@ -19,7 +20,7 @@ export async function loadedYears(db: DbOrTx, fromYear = 0, toYear = Number.MAX_
 }
 
 /** The worked-day map of the loaded years from `fromYear` to `toYear` (all by default); other years stay absent. */
-export async function workedDays(db: DbOrTx, fromYear = 0, toYear = Number.MAX_SAFE_INTEGER): Promise<WorkedDays> {
+export async function workedDays(db: DbOrTx, fromYear?: number, toYear?: number): Promise<WorkedDays> {
   const years = await loadedYears(db, fromYear, toYear);
   const rows = await db.calendarDay.findMany({ where: { year: { in: years } }, select: { date: true, isHoliday: true } });
   return new Map(rows.map((r) => [r.date, !r.isHoliday]));

@@ -57,7 +57,6 @@ export type NewResponse = {
 
 export type Written = { ok: true; id: number; duplicate: boolean; followUpId: number | null } | { ok: false; replayed: true };
 
-
 type Value = string | number | boolean | Date | null;
 type Row = Record<string, unknown>;
 
