@@ -10,7 +10,7 @@ import { AppError } from "~/utils/errors";
 
 /** The annual trend report of an authority or one office, for analysts' tools: bearer token of an analyst (own authority) or admin. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const wait = hitRateLimit(RATE_LIMITS.api, clientIp(request, context));
+  const wait = await hitRateLimit(RATE_LIMITS.api, clientIp(request, context));
   if (wait > 0) return errorResponse(429, t("survey.error.rateLimited"), undefined, { "Retry-After": String(wait) });
   const user = await authenticateBearer(prisma, request);
   if (!user) return errorResponse(401, t("auth.tokenInvalid"), undefined, { "WWW-Authenticate": "Bearer" });

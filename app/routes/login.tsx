@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const address = clientIp(request, context);
-  const wait = hitRateLimit(RATE_LIMITS.login, address);
+  const wait = await hitRateLimit(RATE_LIMITS.login, address);
   if (wait > 0) return json({ error: t("auth.login.rateLimited") }, { status: 429, headers: { "Retry-After": String(wait) } });
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: t("auth.login.failed") }, { status: 400 });

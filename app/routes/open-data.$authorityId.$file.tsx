@@ -16,7 +16,7 @@ const FILE = /^(\d{4})\.(csv|ods)$/;
  * suppressed, and a data dictionary. Anyone may download it, so no session is read.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const wait = hitRateLimit(RATE_LIMITS.api, clientIp(request, context));
+  const wait = await hitRateLimit(RATE_LIMITS.api, clientIp(request, context));
   if (wait > 0) return errorResponse(429, t("survey.error.rateLimited"), undefined, { "Retry-After": String(wait) });
   const authorityId = idParam(params.authorityId);
   const file = FILE.exec(params.file ?? "");

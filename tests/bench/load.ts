@@ -6,9 +6,12 @@
 //   3. kill -9 rounds under load: every acknowledged response is stored exactly once;
 //   4. a soak that prints the server's memory and latency every 30 s;
 //   5. p50/p95/p99 at 50 connections idle and while the demo analyst builds annual reports
-//      through the report page, and the ratio of the two p99s.
+//      through the report page, and the ratio of the two p99s;
+//   6. throughput and p99 at 10, 50 and 100 connections on SQLite (one instance) and on
+//      PostgreSQL (a private cluster with fsync on) with one and with two instances, the
+//      connections split between them as a load balancer would, alternating.
 // Options: --seconds N (per run, 15), --rounds N (alternations, 2), --kill-rounds N (10),
-// --soak-minutes N (10), --only throughput,settings,kill,soak,report.
+// --soak-minutes N (10), --only throughput,settings,kill,soak,report,postgresql.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +20,7 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { migrateDatabase } from "../../app/cli/migrate";
 import { citizenSatisfaction } from "../../app/modules/surveys/templates/citizen";
+import { startCluster } from "../support/postgres";
 import { startScript, startServer, type RunningServer } from "../support/server";
 import { ensureSystemPackages } from "../setup/system-packages";
 import { buildReport, signIn, type Analyst, type BuiltReport } from "./load/analyst";
@@ -28,7 +32,7 @@ const { values: opts } = parseArgs({
     rounds: { type: "string", default: "2" },
     "kill-rounds": { type: "string", default: "10" },
     "soak-minutes": { type: "string", default: "10" },
-    only: { type: "string", default: "throughput,settings,kill,soak,report" },
+    only: { type: "string", default: "throughput,settings,kill,soak,report,postgresql" },
   },
 });
 const SECONDS = Number(opts.seconds);
@@ -96,17 +100,33 @@ function rssMb(pid: number): number {
 }
 
 let sequence = 0;
-async function measure(server: RunningServer, connections: number, seconds = SECONDS) {
-  const cpuBefore = cpuMs(server.pid);
-  const result = await runLoad({
-    url: `${server.url}/api/v1/channels/demo/responses`,
-    connections,
-    seconds,
-    body: (n) => answersBody(sequence + n),
-    headers: (n) => fromAddress(sequence + n),
-  });
-  sequence += result.latenciesMs.length;
-  return { ...summary(result), cpuPerResponse: (cpuMs(server.pid) - cpuBefore) / Math.max(1, result.ok) };
+/** One closed-loop run against one server, or against several with the connections split evenly (a load balancer). */
+async function measure(target: RunningServer | RunningServer[], connections: number, seconds = SECONDS) {
+  const servers = Array.isArray(target) ? target : [target];
+  const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+  const cpuBefore = cpu();
+  const start = sequence;
+  const results = await Promise.all(
+    servers.map((server, i) =>
+      runLoad({
+        url: `${server.url}/api/v1/channels/demo/responses`,
+        connections: connections / servers.length,
+        seconds,
+        // Request numbers interleave across servers, so every request keeps an address of its own.
+        body: (n) => answersBody(start + n * servers.length + i),
+        headers: (n) => fromAddress(start + n * servers.length + i),
+      }),
+    ),
+  );
+  const result = results.reduce((all, r) => ({
+    ...all,
+    ok: all.ok + r.ok,
+    refused: all.refused + r.refused,
+    unanswered: all.unanswered + r.unanswered,
+    latenciesMs: all.latenciesMs.concat(r.latenciesMs),
+  }));
+  sequence = start + (Math.max(...results.map((r) => r.latenciesMs.length)) + 1) * servers.length;
+  return { ...summary(result), cpuPerResponse: (cpu() - cpuBefore) / Math.max(1, result.ok) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -115,7 +135,7 @@ type Figures = Awaited<ReturnType<typeof measure>>;
 function line(name: string, runs: Figures[]) {
   const m = (key: keyof Figures) => median(runs.map((r) => r[key]));
   return (
-    `  ${name.padEnd(8)} ${m("perSecond").toFixed(0).padStart(6)}/s  p50 ${ms(m("p50"))}  p95 ${ms(m("p95"))}  p99 ${ms(m("p99"))}` +
+    `  ${name.padEnd(24)} ${m("perSecond").toFixed(0).padStart(6)}/s  p50 ${ms(m("p50"))}  p95 ${ms(m("p95"))}  p99 ${ms(m("p99"))}` +
     `  CPU ${m("cpuPerResponse").toFixed(2)} ms/response  refused ${runs.reduce((a, r) => a + r.refused, 0)}` +
     `  unanswered ${runs.reduce((a, r) => a + r.unanswered, 0)}`
   );
@@ -309,6 +329,52 @@ async function reportLoad() {
   }
 }
 
+async function postgresql() {
+  console.log(
+    `\n6. Submission API on SQLite and PostgreSQL (private cluster, fsync on), one and two instances, ` +
+      `medians of ${ROUNDS} alternating runs of ${SECONDS} s (CPU: the instances' own, not the database server's)`,
+  );
+  const cluster = await startCluster({ durable: true });
+  try {
+    cluster.psql(`CREATE DATABASE seeded`);
+    const seededUrl = cluster.url("seeded");
+    await migrateDatabase({ DATABASE_URL: seededUrl });
+    const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
+      env: { ...process.env, DATABASE_URL: seededUrl },
+      encoding: "utf8",
+    });
+    if (seeded.status !== 0) throw new Error(`seeding PostgreSQL failed:\n${seeded.stdout}${seeded.stderr}`);
+    let databases = 0;
+    const onPostgres = async (instances: number) => {
+      const name = `run_${++databases}`;
+      cluster.psql(`CREATE DATABASE ${name} TEMPLATE seeded`);
+      const env = { DATABASE_URL: cluster.url(name), TRUST_PROXY: "1", SESSION_SECRET: "bench-secret-0123456789abcdef" };
+      return Promise.all(Array.from({ length: instances }, () => startServer(env)));
+    };
+    const setups: Array<{ name: string; servers: RunningServer[] }> = [
+      { name: "SQLite, 1 instance", servers: [await project(freshDb(), DEFAULT)] },
+      { name: "PostgreSQL, 1 instance", servers: await onPostgres(1) },
+      { name: "PostgreSQL, 2 instances", servers: await onPostgres(2) },
+    ];
+    try {
+      for (const connections of [10, 50, 100]) {
+        const runs = setups.map(() => [] as Figures[]);
+        for (let round = 0; round < ROUNDS; round += 1) {
+          // Each round in another order, so no setup always meets a warmer machine.
+          const order = setups.map((_, i) => (i + round) % setups.length);
+          for (const i of order) runs[i].push(await measure(setups[i].servers, connections));
+        }
+        console.log(`${connections} connections:`);
+        setups.forEach((setup, i) => console.log(line(setup.name, runs[i])));
+      }
+    } finally {
+      await Promise.all(setups.flatMap((setup) => setup.servers.map((server) => server.stop())));
+    }
+  } finally {
+    cluster.stop();
+  }
+}
+
 try {
   await prepare();
   if (sections.has("throughput")) await throughput();
@@ -319,6 +385,7 @@ try {
   }
   if (sections.has("soak")) await soak();
   if (sections.has("report")) await reportLoad();
+  if (sections.has("postgresql")) await postgresql();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -57,7 +57,7 @@ describe("locking an account after failed sign-ins", () => {
 
 describe("slowing down one address that guesses", () => {
   it("locks the address after ten failures over any accounts, with growing waits, audited; other addresses go on", async () => {
-    resetAddressLocks();
+    await resetAddressLocks(prisma);
     const from = "10.99.0.1";
     // Different accounts and unknown e-mails: no account reaches its own lock.
     const emails = ["analyst@demo.gov.tw", "manager@demo.gov.tw", "nobody1@demo.gov.tw", "nobody2@demo.gov.tw"];

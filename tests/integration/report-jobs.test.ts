@@ -10,6 +10,7 @@ import {
   type ReportBuilder,
   type ReportRequest,
 } from "~/modules/reports/jobs.server";
+import { isPostgresUrl } from "~/utils/database-url";
 import { prisma, type Db } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 
@@ -97,7 +98,8 @@ describe("claimNextJob", () => {
     expect(claims.filter((c) => c !== null).map((c) => c!.id)).toEqual([job.id]);
   });
 
-  it("moves on when another instance claims the job between its read and its update", async () => {
+  // SQLite's claim reads candidates, then updates one only if it is still as read.
+  it.skipIf(isPostgresUrl())("moves on when another instance claims the job between its read and its update", async () => {
     const first = await queued({}, minutesAgo(2));
     const second = await queued({}, minutesAgo(1));
     let rival: Job | null = null;
@@ -119,6 +121,22 @@ describe("claimNextJob", () => {
     expect(rival!.id).toBe(first.id);
     expect(mine!.id).toBe(second.id);
     expect(await row(first.id)).toMatchObject({ status: "running", claimedAt: rival!.claimedAt });
+  });
+
+  // PostgreSQL's claim locks its row and skips rows another claim holds.
+  it.skipIf(!isPostgresUrl())("skips, without waiting, the job another instance's claim holds locked, and counts each claim", async () => {
+    const first = await queued({}, minutesAgo(2));
+    const second = await queued({}, minutesAgo(1));
+    let mine: Job | null = null;
+    await prisma.$transaction(async (tx) => {
+      // Another instance's claim of the oldest job, not yet committed.
+      await tx.$queryRaw`SELECT "id" FROM "ReportJob" WHERE "id" = ${first.id} FOR UPDATE`;
+      mine = await claimNextJob(prisma);
+    });
+    expect(mine!.id).toBe(second.id);
+    expect(await row(second.id)).toMatchObject({ status: "running", attempts: 1, claimedAt: mine!.claimedAt });
+    expect(await row(first.id)).toMatchObject({ status: "queued", attempts: 0 });
+    expect((await claimNextJob(prisma))?.id).toBe(first.id);
   });
 
   it("takes over a running job whose worker stopped ten minutes ago, and leaves a live one alone", async () => {
@@ -147,7 +165,7 @@ describe("claimNextJob", () => {
     const claimed = await claimNextJob(prisma);
     expect(claimed?.id).toBe(stale.id);
     expect(claimed!.claimedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(await row(stale.id)).toMatchObject({ status: "running", progress: 0 });
+    expect(await row(stale.id)).toMatchObject({ status: "running", progress: 0, attempts: 1 });
     expect(await row(live.id)).toMatchObject({ status: "running", progress: 40, claimedAt: live.claimedAt });
     expect(await claimNextJob(prisma)).toBeNull();
   });

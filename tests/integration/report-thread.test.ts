@@ -12,6 +12,7 @@ import type { ReportFormat } from "~/modules/reports/report-formats";
 import { buildAnnualFileInThread, stopReportThread } from "~/modules/reports/report-thread.server";
 import { reportWorker, startReportJob } from "~/modules/reports/report-worker.server";
 import { loader as apiLoader } from "~/routes/api.v1.reports.annual";
+import { isPostgresUrl } from "~/utils/database-url";
 import { prisma } from "~/utils/db.server";
 
 let analystId: number;
@@ -92,6 +93,14 @@ function schedulingNow(): { threads: Placement[]; children: Array<{ pid: number 
 
 const sheets = (book: WorkBook) => book.SheetNames.map((name) => [name, utils.sheet_to_json(book.Sheets[name], { header: 1 })]);
 
+/** A database of this file's engine that does not exist. */
+function missingDatabase(): string {
+  if (!isPostgresUrl()) return `file:${path.join(tmpdir(), `missing-${process.pid}`, "none.db")}`;
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/missing_${process.pid}`;
+  return url.toString();
+}
+
 const saved = { DATABASE_URL: process.env.DATABASE_URL, CHROMIUM_PATH: process.env.CHROMIUM_PATH };
 
 beforeEach(async () => {
@@ -126,7 +135,7 @@ describe("report jobs built in the report thread", () => {
   it("record a build that fails in the thread as the job's failure, with the real error in the log, and the next thread builds again", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     // The thread finds no database where this thread has one: had the build run here, it would succeed.
-    await nextThreadWith({ DATABASE_URL: `file:${path.join(tmpdir(), `missing-${process.pid}`, "none.db")}` });
+    await nextThreadWith({ DATABASE_URL: missingDatabase() });
     const req = await request("csv");
     const failed = await jobOutcome(req);
     expect(failed).toMatchObject({ status: "failed", error: t("report.job.failed"), fileName: null });

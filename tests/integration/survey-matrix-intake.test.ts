@@ -62,7 +62,7 @@ async function counts() {
 }
 
 beforeAll(async () => {
-  resetRateLimits();
+  await resetRateLimits();
   const cookie = await sessionCookie("admin@demo.gov.tw", "Admin#2026");
   const created = await createSurvey({
     request: formRequest("/admin/surveys", cookie, { key: "matrix-env", kind: "custom", template: "" }),

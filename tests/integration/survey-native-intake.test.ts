@@ -17,7 +17,7 @@ let choiceOf: (name: string, value: unknown) => string;
 let shownAtFirst: string[];
 
 beforeEach(async () => {
-  resetRateLimits();
+  await resetRateLimits();
   const channel = await prisma.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { version: { select: { json: true } } } });
   const questions = nativeQuestions(nativeSurvey(channel.version.json)!);
   const byName = (name: string) => questions.find((q) => q.name === name)!;

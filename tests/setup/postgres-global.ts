@@ -40,14 +40,20 @@ export default async function setup(project: TestProject) {
       await client.end();
     }
   };
-  await sql(`CREATE DATABASE "${TEMPLATE}"`);
-  const env = { DATABASE_URL: url(TEMPLATE) };
-  await migrateDatabase(env);
-  const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-  });
-  if (seeded.status !== 0) throw new Error(`Seeding the PostgreSQL test database failed:\n${seeded.stdout}${seeded.stderr}`);
+  try {
+    await sql(`CREATE DATABASE "${TEMPLATE}"`);
+    const env = { DATABASE_URL: url(TEMPLATE) };
+    await migrateDatabase(env);
+    const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+    if (seeded.status !== 0) throw new Error(`Seeding the PostgreSQL test database failed:\n${seeded.stdout}${seeded.stderr}`);
+  } catch (e) {
+    // Vitest runs no teardown after a failed setup: stop the cluster here, or it outlives the run.
+    cluster?.stop();
+    throw e;
+  }
   project.provide("pgAdminUrl", admin);
   project.provide("pgTemplate", TEMPLATE);
   return async () => {

@@ -7,8 +7,9 @@ import { freePort } from "./server";
 /**
  * A private PostgreSQL cluster for one test run: initdb and pg_ctl from Debian's server
  * packages, on 127.0.0.1 and a free port, in a folder of its own, trust authentication,
- * no fsync (its data is thrown away). Postgres refuses to run as root, so under root the
- * cluster belongs to the `postgres` user the Debian package creates.
+ * no fsync (its data is thrown away) unless `durable` (benchmarks, which compare with
+ * SQLite's synced commits). Postgres refuses to run as root, so under root the cluster
+ * belongs to the `postgres` user the Debian package creates.
  */
 export type Cluster = { url: (database?: string) => string; psql: (sql: string, database?: string) => string; stop: () => void };
 
@@ -22,7 +23,7 @@ export function postgresBin(): string | undefined {
   return versions[0] ? path.join(root, versions[0], "bin") : undefined;
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(o: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL's server is not installed (apt-get install postgresql-15)");
   const asRoot = process.getuid?.() === 0;
@@ -46,10 +47,8 @@ export async function startCluster(): Promise<Cluster> {
     `-p ${port}`,
     "-c listen_addresses=127.0.0.1",
     `-c unix_socket_directories=${dir}`,
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
     "-c max_connections=200",
+    ...(o.durable ? ["-c shared_buffers=512MB"] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
   ].join(" ");
   run("pg_ctl", ["-D", data, "-l", path.join(dir, "server.log"), "-o", options, "-w", "-t", "60", "start"]);
   const url = (database = "postgres") => `postgresql://sqp@127.0.0.1:${port}/${database}`;

@@ -20,22 +20,22 @@ export function lockDuration(failures: number, after = LOCK_AFTER): number {
  */
 export const ADDRESS_LOCK_AFTER = 10;
 const ADDRESS_FORGET_MS = 15 * 60_000;
-type AddressRecord = { failures: number; lastFailure: number; lockedUntil: number };
-// In this process's memory, like the rate limits: a restart forgives a few guesses.
-const addresses = new Map<string, AddressRecord>();
 
-function addressRecord(address: string, now: number): AddressRecord | undefined {
-  const record = addresses.get(address);
-  if (record && now - Math.max(record.lastFailure, record.lockedUntil) > ADDRESS_FORGET_MS) {
-    addresses.delete(address);
-    return undefined;
+/**
+ * An address's failures, kept in the LoginAddress table so that every instance counts
+ * them (and a restart forgives none); a record quiet for ADDRESS_FORGET_MS is forgotten.
+ */
+async function addressRecord(db: Db, address: string, now: Date) {
+  const record = await db.loginAddress.findUnique({ where: { address } });
+  if (record && now.getTime() - Math.max(record.lastFailure.getTime(), record.lockedUntil?.getTime() ?? 0) > ADDRESS_FORGET_MS) {
+    return null;
   }
   return record;
 }
 
 /** Forgets every address's failures (tests). */
-export function resetAddressLocks(): void {
-  addresses.clear();
+export async function resetAddressLocks(db: Db): Promise<void> {
+  await db.loginAddress.deleteMany();
 }
 
 export type Lock = { seconds: number; by: "account" | "address" };
@@ -50,9 +50,9 @@ export type LoginAttempt = { ok: true; user: SessionUser } | { ok: false; lock: 
  * are refused the same way as wrong passwords.
  */
 export async function attemptLogin(db: Db, email: string, password: string, address: string, now = new Date()): Promise<LoginAttempt> {
-  const fromAddress = addressRecord(address, now.getTime());
-  if (fromAddress && fromAddress.lockedUntil > now.getTime()) {
-    return { ok: false, lock: { seconds: Math.ceil((fromAddress.lockedUntil - now.getTime()) / 1000), by: "address" } };
+  const fromAddress = await addressRecord(db, address, now);
+  if (fromAddress?.lockedUntil && fromAddress.lockedUntil > now) {
+    return { ok: false, lock: { seconds: Math.ceil((fromAddress.lockedUntil.getTime() - now.getTime()) / 1000), by: "address" } };
   }
   const account = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
@@ -83,18 +83,21 @@ export async function attemptLogin(db: Db, email: string, password: string, addr
 
 /** Counts a failure from `address`; the lock it now has, or null. */
 async function countAddressFailure(db: Db, address: string, now: Date): Promise<Lock | null> {
-  const record = addressRecord(address, now.getTime()) ?? { failures: 0, lastFailure: 0, lockedUntil: 0 };
-  record.failures += 1;
-  record.lastFailure = now.getTime();
-  addresses.set(address, record);
-  if (record.failures < ADDRESS_LOCK_AFTER) return null;
-  record.lockedUntil = now.getTime() + lockDuration(record.failures, ADDRESS_LOCK_AFTER);
-  await audit(db, {
-    actorId: null,
-    action: "login.address-locked",
-    entity: "Address",
-    entityId: address,
-    data: { failures: record.failures, until: new Date(record.lockedUntil) },
+  const forgotten = new Date(now.getTime() - ADDRESS_FORGET_MS);
+  // A quiet record starts again from nothing; the increment happens in the database, so
+  // failures sent at once, to one instance or several, are all counted.
+  await db.loginAddress.deleteMany({
+    where: { address, lastFailure: { lt: forgotten }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: forgotten } }] },
   });
-  return { seconds: Math.ceil((record.lockedUntil - now.getTime()) / 1000), by: "address" };
+  const { failures } = await db.loginAddress.upsert({
+    where: { address },
+    create: { address, failures: 1, lastFailure: now },
+    update: { failures: { increment: 1 }, lastFailure: now },
+    select: { failures: true },
+  });
+  if (failures < ADDRESS_LOCK_AFTER) return null;
+  const until = new Date(now.getTime() + lockDuration(failures, ADDRESS_LOCK_AFTER));
+  await db.loginAddress.update({ where: { address }, data: { lockedUntil: until } });
+  await audit(db, { actorId: null, action: "login.address-locked", entity: "Address", entityId: address, data: { failures, until } });
+  return { seconds: Math.ceil((until.getTime() - now.getTime()) / 1000), by: "address" };
 }

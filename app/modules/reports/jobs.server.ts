@@ -100,7 +100,7 @@ async function claimByConditionalUpdate(db: Db): Promise<Job | null> {
       const claimedAt = new Date();
       const { count } = await db.reportJob.updateMany({
         where: { id: candidate.id, status: candidate.status, claimedAt: candidate.claimedAt },
-        data: { status: "running", claimedAt, progress: 0 },
+        data: { status: "running", claimedAt, progress: 0, attempts: { increment: 1 } },
       });
       if (count === 1) {
         const { status: _status, claimedAt: _previous, ...job } = candidate;
@@ -120,7 +120,7 @@ async function claimSkippingLocked(db: Db): Promise<Job | null> {
   const claimedAt = new Date();
   const staleBefore = new Date(claimedAt.getTime() - STALE_MS);
   const rows = await db.$queryRaw<Array<Omit<Job, "claimedAt">>>`
-    UPDATE "ReportJob" SET "status" = 'running', "claimedAt" = ${claimedAt}, "progress" = 0
+    UPDATE "ReportJob" SET "status" = 'running', "claimedAt" = ${claimedAt}, "progress" = 0, "attempts" = "attempts" + 1
     WHERE "id" = (
       SELECT "id" FROM "ReportJob"
       WHERE "status" = 'queued' OR ("status" = 'running' AND "claimedAt" < ${staleBefore})

@@ -38,7 +38,7 @@ const isFormPost = (request: Request) => /^application\/x-www-form-urlencoded\b/
  */
 export async function receiveResponse(request: Request, context: unknown, code: string, source: "page" | "api"): Promise<IntakeOutcome> {
   const refuse = (r: Response): IntakeOutcome => ({ ok: false, response: r });
-  const wait = hitRateLimit(RATE_LIMITS.surveySubmit, `${clientIp(request, context)}:${code}`);
+  const wait = await hitRateLimit(RATE_LIMITS.surveySubmit, `${clientIp(request, context)}:${code}`);
   if (wait > 0) return refuse(errorResponse(429, t("survey.error.rateLimited"), undefined, { "Retry-After": String(wait) }));
 
   let read: { input: SubmitInput; native?: NativeState } | Response;
