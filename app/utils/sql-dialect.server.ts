@@ -2,9 +2,10 @@ import { Prisma } from "~/generated/prisma/client";
 import { isPostgresUrl } from "./database-url";
 
 /**
- * Where SQLite and PostgreSQL need different SQL, one helper per engine, here and only
- * here; every other query is written in the SQL both understand. DATABASE_URL picks the
- * engine once per process.
+ * Where SQLite and PostgreSQL need different SQL inside a query, one helper per engine,
+ * here; every other query is written in the SQL both understand. Two paths differ whole,
+ * each in its own module with both engines side by side: the citizen write path
+ * (response-store.server.ts) and the report job claim (jobs.server.ts).
  */
 
 /**

@@ -6,7 +6,7 @@
 // PostgreSQL: a private cluster (fsync on) and this file run once more in a child process.
 // Targets on these 2-core machines: loader < 300 ms, PDF < 5 s, ratio < 1.5.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -174,6 +174,16 @@ async function insertPostgres(count: number, seed: number) {
   }
 }
 
+/** The database's size on disk with its indexes (SQLite's file after a checkpoint, PostgreSQL's pg_database_size). */
+async function databaseBytes(): Promise<number> {
+  if (POSTGRES_URL) {
+    const rows = await prisma.$queryRaw<Array<{ bytes: bigint }>>`SELECT pg_database_size(current_database()) AS "bytes"`;
+    return Number(rows[0].bytes);
+  }
+  await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  return statSync(file).size;
+}
+
 async function median(run: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -195,6 +205,7 @@ for (const size of SIZES) {
   const rebuildStarted = performance.now();
   await prisma.$transaction((tx) => rebuildMonthlyStats(tx), { timeout: 3_600_000 });
   const rebuild = performance.now() - rebuildStarted;
+  const bytes = await databaseBytes();
   const figures: Record<string, number> = {};
   figures.loader = await median(openDashboard);
   // The figures every report section reads, on their own.
@@ -209,7 +220,8 @@ for (const size of SIZES) {
   // printed on its own, outside the offices × months targets.
   const openDataMs = await median(() => openData(prisma, authority.id, YEAR));
   console.log(
-    `reports (${ENGINE}): ${size.toLocaleString("en")} responses (seeded in ${(seeded / 1000).toFixed(0)} s, statistics rebuilt in ${(rebuild / 1000).toFixed(1)} s)`,
+    `reports (${ENGINE}): ${size.toLocaleString("en")} responses (seeded in ${(seeded / 1000).toFixed(0)} s, statistics rebuilt in ${(rebuild / 1000).toFixed(1)} s; ` +
+      `database ${(bytes / 2 ** 20).toFixed(0)} MB, ${(bytes / size / 1024).toFixed(2)} KB per response)`,
   );
   for (const [name, ms] of Object.entries(figures)) console.log(`  ${name.padEnd(7)} ${ms.toFixed(0).padStart(6)} ms (median of ${RUNS})`);
   console.log(`  open data (raw answers) ${openDataMs.toFixed(0)} ms (median of ${RUNS})`);

@@ -4,14 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bodyLimit } from "~/utils/body-limit.server";
 import { prisma } from "~/utils/db.server";
 import { ROUTES, routeFixtures, type Ids, type Role, type Route } from "../support/routes";
+import { rowsWritten } from "../support/writes";
 
 /**
  * Classes of bad body against every action: every route file with an action is taken from
  * the route table, posted to as a role that may use it, and each class must get its status
- * and a zh-TW message naming the problem, with nothing written (SQLite's total_changes()
- * of the one connection the app and this test share stays the same). Form actions get the
- * form classes, JSON actions the JSON classes; what an answer or a call may hold is tested
- * in bad-input.test.ts and the modules' own tests.
+ * and a zh-TW message naming the problem, with nothing written (rowsWritten(), counted like
+ * SQLite's total_changes(), stays the same). Form actions get the form classes, JSON
+ * actions the JSON classes; what an answer or a call may hold is tested in
+ * bad-input.test.ts and the modules' own tests.
  */
 const source = (r: Route) => readFileSync(path.resolve("app/routes", `${r.file}.tsx`), "utf8");
 const ACTIONS = ROUTES.filter((r) => /export (async )?function action\b/.test(source(r)));
@@ -146,22 +147,28 @@ async function post(route: Route, body: BodyInit, type: string | undefined) {
   return { status: res.status, text: await res.text() };
 }
 
-const changes = async () => Number((await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT total_changes() AS n`)[0].n);
-
 async function check(route: Route, c: Case) {
-  const before = await changes();
+  const before = await rowsWritten();
   const body = typeof c.body === "function" ? c.body(bodyLimit(new URL(`http://localhost${route.url({})}`).pathname)) : c.body;
   const got = await post(route, body, c.type);
   expect(got.status, got.text).toBe(c.status);
   expect(got.text).toMatch(c.message);
   expect(got.text).toMatch(/[\u4e00-\u9fff]/);
-  expect(await changes(), "rows written").toBe(before);
+  expect(await rowsWritten(), "rows written").toBe(before);
 }
 
 describe("every action refuses a bad body and writes nothing", () => {
   it("covers the route files with actions", () => {
     expect(FORM_ROUTES.length).toBeGreaterThanOrEqual(15);
     expect(JSON_ROUTES.map((r) => r.file)).toEqual(expect.arrayContaining(["api.v1.channels.$code.responses", "s.$code"]));
+  });
+
+  it("sees a write when one happens: the count moves by each row written, updated or deleted", async () => {
+    const before = await rowsWritten();
+    const row = await prisma.auditLog.create({ data: { action: "probe", entity: "Probe", entityId: "1" } });
+    await prisma.auditLog.update({ where: { id: row.id }, data: { data: "{}" } });
+    await prisma.auditLog.delete({ where: { id: row.id } });
+    expect(await rowsWritten()).toBe(before + 3);
   });
 
   describe.each(FORM_ROUTES)("form $file", (route) => {
