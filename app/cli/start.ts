@@ -15,19 +15,21 @@ const buildFile = path.resolve("build/index.js");
 await migrateDatabase();
 
 // Every database, the demo or an empty production one, starts knowing the shipped calendars.
+// Instances starting together take turns, so each year is imported once.
 {
   const { seedShippedCalendars } = await import("../../prisma/seed/calendar");
   const { applySqliteSettings, prisma } = await import("../utils/db.server");
+  const { oneInstanceAtATime } = await import("../utils/sql-dialect.server");
   await applySqliteSettings(prisma);
-  const seeded = await seedShippedCalendars(prisma);
-  if (seeded.length > 0) console.log(`Working-day calendars imported: ${seeded.join(", ")}`);
-}
-
-if (process.env.DEMO_SEED === "1") {
-  const { seedDemo } = await import("../../prisma/seed");
-  const { prisma } = await import("../utils/db.server");
-  const seeded = await seedDemo(prisma);
-  if (seeded) console.log(`Demo data created: ${JSON.stringify(seeded)}`);
+  await oneInstanceAtATime("start-up imports", async () => {
+    const seeded = await seedShippedCalendars(prisma);
+    if (seeded.length > 0) console.log(`Working-day calendars imported: ${seeded.join(", ")}`);
+    if (process.env.DEMO_SEED === "1") {
+      const { seedDemo } = await import("../../prisma/seed");
+      const demo = await seedDemo(prisma);
+      if (demo) console.log(`Demo data created: ${JSON.stringify(demo)}`);
+    }
+  });
 }
 
 if (!existsSync(buildFile)) {

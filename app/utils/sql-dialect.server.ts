@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { isPostgresUrl } from "./database-url";
+import { postgresPool } from "./db.server";
 
 /**
  * Where SQLite and PostgreSQL need different SQL inside a query, one helper per engine,
@@ -35,4 +36,25 @@ export function containsText(q: string): { contains: string } {
  */
 export async function lockForTransaction(tx: Pick<Prisma.TransactionClient, "$queryRaw">, key: string): Promise<void> {
   if (isPostgresUrl()) await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))::text AS "locked"`;
+}
+
+/**
+ * Runs `fn` while no other instance of the site runs its own `fn` for the same `key`: the
+ * start-up imports (calendars, demo) of instances starting together, which would otherwise
+ * both find a year missing and both insert it. A session advisory lock on PostgreSQL; one
+ * SQLite instance needs none.
+ */
+export async function oneInstanceAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  if (!isPostgresUrl()) return fn();
+  const client = await postgresPool().connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [key]);
+    try {
+      return await fn();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [key]);
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { rebuildMonthlyStats } from "~/modules/reports/monthly-stats.server";
 import { requestReport } from "~/modules/reports/jobs.server";
 import { isPostgresUrl } from "~/utils/database-url";
@@ -124,4 +125,35 @@ describe.skipIf(!isPostgresUrl())("two app instances on one PostgreSQL database"
       rebuilt.map((r) => ({ ...r, sum: Number(r.sum.toFixed(9)), sumSq: Number(r.sumSq.toFixed(9)) })),
     );
   }, 180_000);
+
+  it("migrates an empty database once and imports the calendars and the demo once when both start on it together", async () => {
+    const admin = new pg.Client({ connectionString: inject("pgAdminUrl") });
+    await admin.connect();
+    const name = `sqp_empty_${process.pid}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(inject("pgAdminUrl"));
+    url.pathname = `/${name}`;
+    const fresh = { ...env, DATABASE_URL: url.toString(), DEMO_SEED: "1" };
+    const both = await Promise.all([startServer(fresh), startServer(fresh)]);
+    const empty = new pg.Client({ connectionString: url.toString() });
+    await empty.connect();
+    try {
+      const count = async (client: pg.Client, table: string) =>
+        Number((await client.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
+      // The same as this file's database, which the test run's seed made once.
+      for (const table of ["CalendarDay", "Office", "User", "SurveyDefinition", "_prisma_migrations"]) {
+        expect(await count(empty, table), table).toBe(
+          Number((await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${table}"`))[0].n),
+        );
+      }
+      const logs = both.map((s) => s.log());
+      expect(logs.filter((l) => l.includes("Working-day calendars imported"))).toHaveLength(1);
+      expect(logs.filter((l) => l.includes("Demo data created"))).toHaveLength(1);
+    } finally {
+      await empty.end();
+      await Promise.all(both.map((s) => s.stop()));
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 300_000);
 });

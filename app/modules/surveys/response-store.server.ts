@@ -150,11 +150,15 @@ type Engine = {
   channel: (code: string) => Promise<Row | undefined>;
 };
 
-let engine: Engine | undefined;
+let postgres: Engine | undefined;
+let sqlite: { db: Database.Database; engine: Engine } | undefined;
 
 async function currentEngine(): Promise<Engine> {
-  engine ??= isPostgresUrl() ? postgresEngine(postgresPool()) : sqliteEngine(await sqliteConnection());
-  return engine;
+  if (isPostgresUrl()) return (postgres ??= postgresEngine(postgresPool()));
+  // Prisma opens a new connection after a disconnect: prepare on that one.
+  const db = await sqliteConnection();
+  if (sqlite?.db !== db) sqlite = { db, engine: sqliteEngine(db) };
+  return sqlite.engine;
 }
 
 /** The channel a code names, with its questionnaire's definition, or null. */
