@@ -33,8 +33,18 @@ function keepingConnection(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
  */
 export function postgresPool(): pg.Pool {
   if (!isPostgresUrl()) throw new Error("this code path runs on PostgreSQL only");
-  globalForPrisma.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: env().PG_POOL_SIZE });
+  globalForPrisma.pool ??= watched(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: env().PG_POOL_SIZE }));
   return globalForPrisma.pool;
+}
+
+/**
+ * An idle pooled connection that the server ends (a restart, a failover) makes the pool
+ * emit an error, which would end the process unheard; the pool drops that connection and
+ * opens another when next asked, so saying so is all that is left to do.
+ */
+function watched(pool: pg.Pool): pg.Pool {
+  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  return pool;
 }
 
 /**
@@ -80,7 +90,9 @@ export async function outsideTransaction<T>(fn: (db: Database.Database) => T): P
  */
 export function readOnlyClient(): PrismaClient {
   if (isPostgresUrl()) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, options: "-c default_transaction_read_only=on" });
+    const pool = watched(
+      new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, options: "-c default_transaction_read_only=on" }),
+    );
     return postgresClient(pool);
   }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseFile(), readonly: true }) });

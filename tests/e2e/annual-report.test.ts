@@ -37,6 +37,8 @@ describe("annual trend report page", () => {
     await page.getByLabel("研考人員檢討意見（會列入報表「檢討改善」一節）").fill("明年增設服務台引導。");
     await page.getByRole("button", { name: "儲存意見" }).click();
     await page.getByText("已儲存檢討意見").waitFor();
+    // The save's own revalidation may still be on its way: let it end before counting.
+    await page.waitForLoadState("networkidle");
 
     // While a job is on its way the page polls its jobs alone, not its own loader (which makes the whole report again).
     const polls: string[] = [];
