@@ -6,6 +6,7 @@ import { isPostgresUrl } from "~/utils/database-url";
 import { prisma } from "~/utils/db.server";
 import { signIn } from "../bench/load/analyst";
 import { RATED } from "../support/citizen";
+import { onDatabase, runOn } from "../support/postgres";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -127,15 +128,13 @@ describe.skipIf(!isPostgresUrl())("two app instances on one PostgreSQL database"
   }, 180_000);
 
   it("migrates an empty database once and imports the calendars and the demo once when both start on it together", async () => {
-    const admin = new pg.Client({ connectionString: inject("pgAdminUrl") });
-    await admin.connect();
+    const admin = inject("pgAdminUrl");
     const name = `sqp_empty_${process.pid}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(inject("pgAdminUrl"));
-    url.pathname = `/${name}`;
-    const fresh = { ...env, DATABASE_URL: url.toString(), DEMO_SEED: "1" };
+    await runOn(admin, `CREATE DATABASE "${name}"`);
+    const url = onDatabase(admin, name);
+    const fresh = { ...env, DATABASE_URL: url, DEMO_SEED: "1" };
     const both = await Promise.all([startServer(fresh), startServer(fresh)]);
-    const empty = new pg.Client({ connectionString: url.toString() });
+    const empty = new pg.Client({ connectionString: url });
     await empty.connect();
     try {
       const count = async (client: pg.Client, table: string) =>
@@ -152,8 +151,7 @@ describe.skipIf(!isPostgresUrl())("two app instances on one PostgreSQL database"
     } finally {
       await empty.end();
       await Promise.all(both.map((s) => s.stop()));
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await runOn(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   }, 300_000);
 });

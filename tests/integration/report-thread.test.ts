@@ -14,6 +14,7 @@ import { reportWorker, startReportJob } from "~/modules/reports/report-worker.se
 import { loader as apiLoader } from "~/routes/api.v1.reports.annual";
 import { isPostgresUrl } from "~/utils/database-url";
 import { prisma } from "~/utils/db.server";
+import { onDatabase } from "../support/postgres";
 
 let analystId: number;
 
@@ -96,9 +97,7 @@ const sheets = (book: WorkBook) => book.SheetNames.map((name) => [name, utils.sh
 /** A database of this file's engine that does not exist. */
 function missingDatabase(): string {
   if (!isPostgresUrl()) return `file:${path.join(tmpdir(), `missing-${process.pid}`, "none.db")}`;
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/missing_${process.pid}`;
-  return url.toString();
+  return onDatabase(process.env.DATABASE_URL!, `missing_${process.pid}`);
 }
 
 const saved = { DATABASE_URL: process.env.DATABASE_URL, CHROMIUM_PATH: process.env.CHROMIUM_PATH };

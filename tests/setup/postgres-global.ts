@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../app/cli/migrate";
-import { startCluster, type Cluster } from "../support/postgres";
+import { onDatabase, runOn, startCluster, type Cluster } from "../support/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,24 +25,9 @@ const TEMPLATE = `sqp_seeded_${process.pid}`;
 export default async function setup(project: TestProject) {
   let cluster: Cluster | undefined;
   const admin = process.env.TEST_DATABASE_URL ?? (cluster = await startCluster()).url();
-  const url = (database: string) => {
-    const u = new URL(admin);
-    u.pathname = `/${database}`;
-    return u.toString();
-  };
-  const sql = async (statement: string) => {
-    const pg = (await import("pg")).default;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
   try {
-    await sql(`CREATE DATABASE "${TEMPLATE}"`);
-    const env = { DATABASE_URL: url(TEMPLATE) };
+    await runOn(admin, `CREATE DATABASE "${TEMPLATE}"`);
+    const env = { DATABASE_URL: onDatabase(admin, TEMPLATE) };
     await migrateDatabase(env);
     const seeded = spawnSync(path.resolve("node_modules/.bin/tsx"), ["prisma/seed.ts"], {
       env: { ...process.env, ...env },
@@ -58,6 +43,6 @@ export default async function setup(project: TestProject) {
   project.provide("pgTemplate", TEMPLATE);
   return async () => {
     if (cluster) return cluster.stop();
-    await sql(`DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
+    await runOn(admin, `DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
   };
 }

@@ -68,3 +68,22 @@ export async function startCluster(o: { durable?: boolean } = {}): Promise<Clust
     },
   };
 }
+
+/** The server address `url` names, on its database `database`. */
+export function onDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Runs one statement (CREATE or DROP DATABASE, which no transaction may hold) on a connection of its own. */
+export async function runOn(url: string, statement: string): Promise<void> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
