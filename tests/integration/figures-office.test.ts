@@ -3,6 +3,7 @@ import { citizenSatisfaction } from "~/modules/surveys/templates/citizen";
 import { hashPassword } from "~/modules/org/passwords.server";
 import { loader as officePage } from "~/routes/_staff.offices.$id";
 import { loader as overviewPage } from "~/routes/_staff.offices._index";
+import { loader as dashboardPage } from "~/routes/_staff.reports._index";
 import { lastMonths, taipeiDate } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { expectedFigures, expectedRank, insertResponses, latestCompleteMonth, ratedItems, type ExpectedFigure } from "../support/figures";
@@ -329,6 +330,22 @@ describe("a custom questionnaire at the office", () => {
     const citizenResponses = await prisma.response.count({ where: { officeId: wanhua.id, month, version: { definitionId: citizenId } } });
     expect(body.responses.total).toBe(citizenResponses);
     expect(body.distributions).toBeNull();
+  });
+
+  it("is offered only where it was answered: not at a peer office, nor to another authority", async () => {
+    const peer = await office(fewOffice, `month=${month}`, await analyst());
+    expect(peer.body.questionnaires.map((q: { id: number }) => q.id)).toEqual([citizenId]);
+    expect((await office(fewOffice, `month=${month}&survey=${customId}`, await analyst())).status).toBe(404);
+    const offered = async (cookie: string) => {
+      const res = (await dashboardPage({
+        request: new Request("http://localhost/reports", { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })) as Response;
+      return ((await res.json()) as { choices: { questionnaires: Array<{ id: number }> } }).choices.questionnaires.map((q) => q.id);
+    };
+    expect(await offered(await analyst())).toEqual([citizenId, customId]);
+    expect(await offered(await sessionCookie("analyst.ntpc@demo.gov.tw", "Analyst#2026"))).toEqual([citizenId]);
   });
 
   it("has its own view: each question's answer distribution with n, from the stored answers", async () => {

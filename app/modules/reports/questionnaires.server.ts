@@ -28,8 +28,12 @@ export function citizenQuestionnaire(db: Db): Promise<Questionnaire | null> {
 /** Questionnaires answered at any office matching `offices` (a Prisma `where`), with the citizen questionnaire always first. */
 export async function answeredQuestionnaires(db: Db, offices: Prisma.OfficeWhereInput): Promise<Questionnaire[]> {
   const citizen = await citizenQuestionnaire(db);
+  // The offices' ids first: PostgreSQL answers a relation filter on Office inside the
+  // semi-join by joining every response (a third of a second at a million), but an id
+  // list by one probe of the (versionId, officeId) index per version.
+  const officeIds = (await db.office.findMany({ where: offices, select: { id: true } })).map((o) => o.id);
   const answered = await db.surveyDefinition.findMany({
-    where: { versions: { some: { responses: { some: { office: offices } } } } },
+    where: { versions: { some: { responses: { some: { officeId: { in: officeIds } } } } } },
     orderBy: { id: "asc" },
     select: QUESTIONNAIRE_SELECT,
   });
