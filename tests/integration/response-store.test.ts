@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isPostgresUrl } from "~/utils/database-url";
 import { prisma, sqliteConnection } from "~/utils/db.server";
 import { submitResponse } from "~/modules/surveys/responses.server";
+import { writeResponse, type NewResponse } from "~/modules/surveys/response-store.server";
 import { RATED } from "../support/citizen";
 
 const answers = (value = 4, extra: Record<string, unknown> = {}) => ({ ...Object.fromEntries(RATED.map((n) => [n, value])), ...extra });
@@ -61,6 +62,49 @@ describe("the citizen write path (prepared statements, group commit)", () => {
     expect(refused).toMatchObject({ ok: false, status: 400 });
     expect(other.ok).toBe(true);
     expect(await prisma.response.count({ where: { fillNonce: { in: [nonce, `${nonce}-b`] } } })).toBe(2);
+  });
+
+  it("rolls back a response whose statement fails, alone: the others of its batch, their answers and statistics stay", async () => {
+    const channel = await prisma.channel.findUniqueOrThrow({
+      where: { code: "demo" },
+      select: { id: true, versionId: true, officeId: true },
+    });
+    const month = "2026-02";
+    const response = (answers: string, value: number | null = 5): NewResponse => ({
+      channelId: channel.id,
+      versionId: channel.versionId,
+      officeId: channel.officeId,
+      unitId: null,
+      answers,
+      submittedAt: new Date("2026-02-10T02:00:00Z"),
+      month,
+      durationMs: null,
+      clientHash: null,
+      fillNonce: null,
+      duplicateSince: null,
+      ratings: RATED.map((questionName) => ({ questionName, dimension: "courtesy", value: value as number, scaleMin: 1, scaleMax: 5 })),
+      followUp: null,
+    });
+    const stat = () =>
+      prisma.monthlyStat.findUnique({
+        where: {
+          officeId_month_versionId_dimension: { officeId: channel.officeId, month, versionId: channel.versionId, dimension: "courtesy" },
+        },
+      });
+    const before = (await stat())?.n ?? 0;
+    const [responses, answerRows] = [await prisma.response.count(), await prisma.answer.count()];
+    // Answers without a value (a NOT NULL column): its response row is inserted, then its answers fail, on either engine.
+    const [good, bad, later] = await Promise.allSettled([
+      writeResponse(response('{"first":1}')),
+      writeResponse(response('{"second":2}', null)),
+      writeResponse(response('{"third":3}')),
+    ]);
+    expect(good).toMatchObject({ status: "fulfilled", value: { ok: true } });
+    expect(bad.status).toBe("rejected");
+    expect(later).toMatchObject({ status: "fulfilled", value: { ok: true } });
+    expect(await prisma.response.count()).toBe(responses + 2);
+    expect(await prisma.answer.count()).toBe(answerRows + 2 * RATED.length);
+    expect((await stat())?.n).toBe(before + 2);
   });
 
   it("flags the second answer of one browser in the same batch as a duplicate", async () => {

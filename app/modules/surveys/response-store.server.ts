@@ -12,16 +12,18 @@ import type { RatedAnswer } from "./validation";
  * The citizen write path's own statements. A submission is the one request that every
  * citizen makes, so it skips the ORM, and a write queue commits the responses that arrive
  * while the previous batch is written in one transaction (group commit). Each response is
- * acknowledged only after that commit, so a crash never loses an acknowledged one; each has
- * its own savepoint, so one refused response (a replayed fill token) never takes the
- * others of its batch with it.
+ * acknowledged only after that commit, so a crash never loses an acknowledged one. A replayed
+ * fill token is refused by the insert itself (`ON CONFLICT … DO NOTHING`), and a response
+ * whose statements fail otherwise is rolled back alone, never taking its batch with it.
  *
  * What one response writes is said once, in `writeOne`, as a generator of statements;
  * each engine runs them its own way:
  * - SQLite: prepared statements on Prisma's own connection, synchronously, so nothing
  *   else runs on that connection inside the batch and it never waits on a second one.
- * - PostgreSQL: a pooled connection of its own, one batch at a time per instance; batches
- *   of two instances that deadlock on the same statistics rows are run again.
+ * - PostgreSQL: a pooled connection of its own, one batch at a time per instance, each
+ *   statement a round trip; so no savepoint per response unless a statement has failed,
+ *   when the batch runs again with one. Batches of two instances that deadlock on the same
+ *   statistics rows are run again.
  */
 
 export type IntakeChannel = {
@@ -62,8 +64,8 @@ type Row = Record<string, unknown>;
 
 /**
  * One statement `writeOne` asks its engine to run, written with `?` placeholders; the
- * engine hands back the row (`get`), the rows (`all`), the new row's id (`insert`) or
- * nothing (`run`).
+ * engine hands back the row (`get`), the rows (`all`), the new row's id or null when the
+ * insert did nothing (`insert`), or nothing (`run`).
  */
 type Step = { kind: "get" | "all" | "insert" | "run"; sql: string; values: Value[] };
 type Steps<T> = Generator<Step, T, unknown>;
@@ -80,8 +82,10 @@ const SQL = {
      FROM "Channel" c JOIN "SurveyVersion" v ON v."id" = c."versionId" WHERE c."code" = ?`,
   earlier: `SELECT 1 AS "found" FROM "Response" WHERE "clientHash" = ? AND "officeId" = ? AND "submittedAt" > ? LIMIT 1`,
   response: `INSERT INTO "Response" ("channelId", "versionId", "officeId", "unitId", "answers", "submittedAt", "month", "durationMs", "duplicate", "clientHash", "fillNonce")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  answer: `INSERT INTO "Answer" ("responseId", "officeId", "month", "questionName", "dimension", "value", "scaleMin", "scaleMax") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("fillNonce") DO NOTHING`,
+  /** A response's rated answers in one statement: `count` rows. */
+  answers: (count: number) =>
+    `INSERT INTO "Answer" ("responseId", "officeId", "month", "questionName", "dimension", "value", "scaleMin", "scaleMax") VALUES ${Array(count).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
   owner: `SELECT "id" FROM "User" WHERE "officeId" = ? AND "role" = 'manager' AND "active" = TRUE ORDER BY "id" LIMIT 1`,
   followUp: `INSERT INTO "FollowUpCase" ("responseId", "officeId", "reason", "contact", "dueDate", "ownerId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
   calendarAfter: `SELECT "date", "isHoliday" FROM "CalendarDay" WHERE "date" > ? ORDER BY "date" LIMIT ${DUE_DATE_WINDOW_DAYS}`,
@@ -109,9 +113,12 @@ function* writeOne(r: NewResponse): Steps<Written> {
     duplicate,
     r.clientHash,
     r.fillNonce,
-  )) as number;
-  for (const a of r.ratings) {
-    yield step("run", SQL.answer, id, r.officeId, r.month, a.questionName, a.dimension, a.value, a.scaleMin, a.scaleMax);
+  )) as number | null;
+  // Its fill token is stored already: served once, answered once.
+  if (id === null) return { ok: false, replayed: true };
+  if (r.ratings.length > 0) {
+    const rows = r.ratings.flatMap((a) => [id, r.officeId, r.month, a.questionName, a.dimension, a.value, a.scaleMin, a.scaleMax]);
+    yield step("run", SQL.answers(r.ratings.length), ...rows);
   }
   if (!duplicate) {
     for (const statement of countStatements({ officeId: r.officeId, month: r.month, versionId: r.versionId }, r.ratings, 1)) {
@@ -205,9 +212,8 @@ async function drain(target: Engine) {
   writing = false;
 }
 
-/** A response's outcome when its own statements failed: a replayed fill token, or the error. */
-function refusal(e: unknown, replayed: boolean): Written | Error {
-  if (replayed) return { ok: false, replayed: true };
+/** A response's outcome when its own statements failed. */
+function failure(e: unknown): Error {
   return e instanceof Error ? e : new Error(String(e));
 }
 
@@ -230,7 +236,13 @@ function sqliteEngine(db: Database.Database): Engine {
       const { kind, sql, values } = next.value;
       const s = statement(sql);
       const args = values.map(value);
-      const result = kind === "get" ? s.get(...args) : kind === "all" ? s.all(...args) : Number(s.run(...args).lastInsertRowid);
+      let result: unknown;
+      if (kind === "get") result = s.get(...args);
+      else if (kind === "all") result = s.all(...args);
+      else {
+        const { changes, lastInsertRowid } = s.run(...args);
+        result = changes === 0 ? null : Number(lastInsertRowid);
+      }
       next = steps.next(result);
     }
     return next.value;
@@ -242,8 +254,7 @@ function sqliteEngine(db: Database.Database): Engine {
       try {
         return one(r);
       } catch (e) {
-        const error = e as { code?: string; message?: string };
-        return refusal(e, error.code === "SQLITE_CONSTRAINT_UNIQUE" && /Response\.fillNonce/.test(error.message ?? ""));
+        return failure(e);
       }
     }),
   );
@@ -278,6 +289,7 @@ const pgTypes = {
 
 const DEADLOCK = "40P01";
 const MAX_TRIES = 3;
+const ISOLATE = Symbol("run the batch again with a savepoint per response");
 
 function postgresEngine(pool: pg.Pool): Engine {
   const texts = new Map<string, string>();
@@ -299,25 +311,29 @@ function postgresEngine(pool: pg.Pool): Engine {
     while (!next.done) {
       const { kind, sql, values } = next.value;
       const { rows } = await query(client, kind, sql, values);
-      next = steps.next(kind === "all" ? rows : kind === "insert" ? (rows[0] as { id: number }).id : rows[0]);
+      next = steps.next(kind === "all" ? rows : kind === "insert" ? ((rows[0] as { id: number } | undefined)?.id ?? null) : rows[0]);
     }
     return next.value;
   };
-  const batch = async (responses: NewResponse[]) => {
+  /** The batch in one transaction; `ISOLATE` when a statement failed without savepoints (`isolated`), all rolled back. */
+  const batch = async (responses: NewResponse[], isolated: boolean): Promise<Array<Written | Error> | typeof ISOLATE> => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
       const outcomes: Array<Written | Error> = [];
       for (const r of responses) {
-        await client.query("SAVEPOINT one_response");
+        if (isolated) await client.query("SAVEPOINT one_response");
         try {
           outcomes.push(await run(client, writeOne(r)));
-          await client.query("RELEASE SAVEPOINT one_response");
+          if (isolated) await client.query("RELEASE SAVEPOINT one_response");
         } catch (e) {
-          const error = e as { code?: string; constraint?: string };
-          if (error.code === DEADLOCK) throw e;
+          if ((e as { code?: string }).code === DEADLOCK) throw e;
+          if (!isolated) {
+            await client.query("ROLLBACK");
+            return ISOLATE;
+          }
           await client.query("ROLLBACK TO SAVEPOINT one_response");
-          outcomes.push(refusal(e, error.code === "23505" && error.constraint === "Response_fillNonce_key"));
+          outcomes.push(failure(e));
         }
       }
       await client.query("COMMIT");
@@ -331,11 +347,14 @@ function postgresEngine(pool: pg.Pool): Engine {
   };
   return {
     async write(responses) {
-      for (let tries = 1; ; tries++) {
+      let isolated = false;
+      for (let deadlocks = 0; ;) {
         try {
-          return await batch(responses);
+          const outcomes = await batch(responses, isolated);
+          if (outcomes !== ISOLATE) return outcomes;
+          isolated = true;
         } catch (e) {
-          if ((e as { code?: string }).code !== DEADLOCK || tries >= MAX_TRIES) throw e;
+          if ((e as { code?: string }).code !== DEADLOCK || ++deadlocks >= MAX_TRIES) throw e;
         }
       }
     },
