@@ -50,7 +50,12 @@ const { cspNonce, isSignedInRequest, securityHeaders } = await import("../utils/
 const { isCrossOriginWrite } = await import("../utils/same-origin.server");
 const { declaredOverLimit, DRAIN_MAX_BYTES } = await import("../utils/body-limit.server");
 const { t } = await import("../locales");
+// Set once the process is asked to stop (below): a request still arriving on a kept-alive
+// connection is answered with that connection closed, so the client's next one goes to an
+// instance that stays.
+let stopping = false;
 app.use((req, res, next) => {
+  if (stopping) res.set("Connection", "close");
   res.locals.cspNonce = cspNonce();
   // req.secure honours X-Forwarded-Proto only from a proxy that TRUST_PROXY trusts.
   res.set(securityHeaders({ nonce: res.locals.cspNonce as string, https: req.secure }));
@@ -129,16 +134,42 @@ app.all("*", (req, res, next) => {
   handleRequest(req, res, next).catch(next);
 });
 
-{
-  const { listenHost } = await import("../utils/env.server");
-  const host = listenHost({ HOST: process.env.HOST, TRUST_PROXY: process.env.TRUST_PROXY });
-  const onListening = () => console.log(`服務品質平台 listening on http://${host ?? "localhost"}:${port}`);
-  if (host) app.listen(port, host, onListening);
-  else app.listen(port, onListening);
-}
+const { listenHost } = await import("../utils/env.server");
+const host = listenHost({ HOST: process.env.HOST, TRUST_PROXY: process.env.TRUST_PROXY });
+const onListening = () => console.log(`服務品質平台 listening on http://${host ?? "localhost"}:${port}`);
+const server = host ? app.listen(port, host, onListening) : app.listen(port, onListening);
 
 // Report jobs left queued by a restart, or by another instance, are picked up from the start.
-{
-  const { reportWorker } = await import("../modules/reports/report-worker.server");
-  reportWorker();
+const { reportWorker } = await import("../modules/reports/report-worker.server");
+reportWorker();
+
+/**
+ * A stop (systemd, a rolling deploy behind the load balancer) takes no new connection but
+ * lets every request in flight finish, so a citizen whose answer was being stored gets its
+ * reply and the write queue commits what it holds; then the running report job ends and
+ * the database is closed. Longer than the grace, the process ends anyway: nothing
+ * unacknowledged is lost, and another instance takes the report job up again.
+ */
+const SHUTDOWN_GRACE_MS = 25_000;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing the requests in flight`);
+  setTimeout(() => {
+    console.error(`Requests still running after ${SHUTDOWN_GRACE_MS / 1000} s: ending anyway.`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  // close() ends the connections idle now; those busy now are ended as they fall idle.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  await new Promise((resolve) => server.close(resolve));
+  clearInterval(idle);
+  await reportWorker().stop();
+  const { prisma } = await import("../utils/db.server");
+  await prisma.$disconnect();
+  console.log("Stopped.");
+  process.exit(0);
 }
+// Kept for every signal, not once: under `npm start`, tsx relays the signal that a service
+// manager also sends the whole process group, and a second one must not end the stop.
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

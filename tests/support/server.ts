@@ -16,9 +16,10 @@ export type RunningServer = {
   url: string;
   /** The server's own process (node itself, not a wrapper), for kill -9 and /proc readings. */
   pid: number;
-  stop: () => Promise<void>;
+  /** Asks the server to stop (SIGTERM); resolves with its exit code, null if a signal ended it. */
+  stop: () => Promise<number | null>;
   /** Ends the process at once, as a crash or `kill -9` would. */
-  kill: () => Promise<void>;
+  kill: () => Promise<number | null>;
   /** Everything the server printed so far. */
   log: () => string;
 };
@@ -52,9 +53,9 @@ export async function startScript(script: string, env: Record<string, string | u
     child.on("exit", (code) => reject(new Error(`Server exited with ${code}:\n${output}`)));
   });
   const ended = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+      child.once("exit", (code) => resolve(code));
       child.kill(signal);
     });
   return {
