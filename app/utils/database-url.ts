@@ -32,3 +32,9 @@ export function sqliteTime(d: Date): string {
 export function pgTime(d: Date): string {
   return d.toISOString();
 }
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …` (the statements given have no `?` inside literals). */
+export function numberedPlaceholders(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}

@@ -1,6 +1,6 @@
 import { t } from "~/locales";
-import { isPostgresUrl, pgTime, sqliteTime } from "~/utils/database-url";
-import { outsideTransaction, postgresPool, type Db } from "~/utils/db.server";
+import { isPostgresUrl } from "~/utils/database-url";
+import { driverQuery, type Db } from "~/utils/db.server";
 import { lockForTransaction } from "~/utils/sql-dialect.server";
 import { AppError, notFound } from "~/utils/errors";
 import type { ReportFormat } from "./report-formats";
@@ -174,22 +174,10 @@ export async function runJob(db: Db, job: Job, build: ReportBuilder): Promise<vo
 // that answers citizens (their p99 doubled while reports were made); the driver's own
 // statement takes 2 ms. The WHERE is lease(job)'s.
 async function storeFile(job: Job, { file, fileName }: ReportFile): Promise<void> {
-  const finishedAt = new Date();
-  if (isPostgresUrl()) {
-    await postgresPool().query(
-      `UPDATE "ReportJob" SET "status" = 'done', "progress" = 100, "file" = $1, "fileName" = $2, "error" = NULL, "finishedAt" = $3
-       WHERE "id" = $4 AND "status" = 'running' AND "claimedAt" = $5`,
-      [Buffer.from(file), fileName, pgTime(finishedAt), job.id, pgTime(job.claimedAt)],
-    );
-    return;
-  }
-  await outsideTransaction((sqlite) =>
-    sqlite
-      .prepare(
-        `UPDATE "ReportJob" SET "status" = 'done', "progress" = 100, "file" = ?, "fileName" = ?, "error" = NULL, "finishedAt" = ?
-         WHERE "id" = ? AND "status" = 'running' AND "claimedAt" = ?`,
-      )
-      .run(file, fileName, sqliteTime(finishedAt), job.id, sqliteTime(job.claimedAt)),
+  await driverQuery(
+    `UPDATE "ReportJob" SET "status" = 'done', "progress" = 100, "file" = ?, "fileName" = ?, "error" = NULL, "finishedAt" = ?
+     WHERE "id" = ? AND "status" = 'running' AND "claimedAt" = ?`,
+    [file, fileName, new Date(), job.id, job.claimedAt],
   );
 }
 
@@ -278,11 +266,8 @@ export async function jobStatus(db: Db, id: number): Promise<JobStatus> {
 
 /** A finished job's file, read past Prisma as storeFile says why; 404 while it is not done, so a half-built report is never served. */
 export async function jobFile(id: number): Promise<ReportFile> {
-  type Row = { status: string; file: Uint8Array | null; fileName: string | null } | undefined;
-  const query = `SELECT "status", "file", "fileName" FROM "ReportJob" WHERE "id" = `;
-  const row: Row = isPostgresUrl()
-    ? ((await postgresPool().query(`${query}$1`, [id])).rows[0] as Row)
-    : await outsideTransaction((sqlite) => sqlite.prepare(`${query}?`).get(id) as Row);
+  type Row = { status: string; file: Uint8Array | null; fileName: string | null };
+  const [row] = await driverQuery<Row>(`SELECT "status", "file", "fileName" FROM "ReportJob" WHERE "id" = ?`, [id]);
   if (row?.status !== "done" || !row.file || !row.fileName) throw notFound();
   return { file: row.file, fileName: row.fileName };
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import pg from "pg";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
-import { isPostgresUrl, pgTime, sqliteTime } from "~/utils/database-url";
+import { isPostgresUrl, numberedPlaceholders, pgTime, sqliteTime } from "~/utils/database-url";
 import { postgresPool, sqliteConnection } from "~/utils/db.server";
 import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
 import { taipeiDate } from "~/utils/dates";
@@ -269,12 +269,6 @@ function sqliteEngine(db: Database.Database): Engine {
   };
 }
 
-/** `?` placeholders as PostgreSQL's `$1, $2, …` (our statements have no `?` inside literals). */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
 /**
  * Reads Prisma's UTC `timestamp(3)` columns as UTC (the driver would read them in the
  * process's local time) and counts as numbers; the rest as the driver does.
@@ -298,7 +292,7 @@ function postgresEngine(pool: pg.Pool): Engine {
     let t = texts.get(key);
     if (t === undefined) {
       if (texts.size >= 64) texts.clear();
-      t = numbered(sql) + (kind === "insert" ? ` RETURNING "id"` : "");
+      t = numberedPlaceholders(sql) + (kind === "insert" ? ` RETURNING "id"` : "");
       texts.set(key, t);
     }
     return t;
