@@ -38,3 +38,16 @@ export function numberedPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
+
+/** A value a statement past Prisma binds. */
+export type BoundValue = string | number | boolean | Date | Uint8Array | null;
+
+/** As better-sqlite3 binds it: dates in Prisma's text form, booleans as 0 and 1. */
+export function sqliteValue(v: BoundValue) {
+  return v instanceof Date ? sqliteTime(v) : typeof v === "boolean" ? Number(v) : v;
+}
+
+/** As node-postgres binds it: dates in Prisma's UTC form, bytes as a Buffer (bytea). */
+export function pgValue(v: BoundValue) {
+  return v instanceof Date ? pgTime(v) : v instanceof Uint8Array ? Buffer.from(v) : v;
+}

@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client";
-import { databaseFile, isPostgresUrl, numberedPlaceholders, pgTime, sqliteTime } from "./database-url";
+import { databaseFile, isPostgresUrl, numberedPlaceholders, pgValue, sqliteValue, type BoundValue } from "./database-url";
 import { env } from "./env.server";
 
 // One client per process: Remix reloads modules in development, so keep it on globalThis.
@@ -83,21 +83,18 @@ export async function outsideTransaction<T>(fn: (db: Database.Database) => T): P
   return fn(db);
 }
 
-type DriverValue = string | number | boolean | Date | Uint8Array | null;
-
 /**
  * One statement past Prisma, written with `?` placeholders, on the driver of the engine
  * DATABASE_URL names: for what Prisma carries slowly (a report's file, whose bytes its
  * query compiler passes as text). Returns the rows the statement reads, none for a write.
  */
-export async function driverQuery<T>(sql: string, values: DriverValue[]): Promise<T[]> {
+export async function driverQuery<T>(sql: string, values: BoundValue[]): Promise<T[]> {
   if (isPostgresUrl()) {
-    const args = values.map((v) => (v instanceof Date ? pgTime(v) : v instanceof Uint8Array ? Buffer.from(v) : v));
-    return (await postgresPool().query(numberedPlaceholders(sql), args)).rows as T[];
+    return (await postgresPool().query(numberedPlaceholders(sql), values.map(pgValue))).rows as T[];
   }
   return outsideTransaction((db) => {
     const statement = db.prepare(sql);
-    const args = values.map((v) => (v instanceof Date ? sqliteTime(v) : typeof v === "boolean" ? Number(v) : v));
+    const args = values.map(sqliteValue);
     if (statement.reader) return statement.all(...args) as T[];
     statement.run(...args);
     return [];

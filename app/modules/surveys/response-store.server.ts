@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import pg from "pg";
 import { countStatements } from "~/modules/reports/monthly-stats.server";
-import { isPostgresUrl, numberedPlaceholders, pgTime, sqliteTime } from "~/utils/database-url";
+import { isPostgresUrl, numberedPlaceholders, pgValue, sqliteValue } from "~/utils/database-url";
 import { postgresPool, sqliteConnection } from "~/utils/db.server";
 import { daysInYear, type WorkedDays } from "~/modules/calendar/working-days";
 import { taipeiDate } from "~/utils/dates";
@@ -229,13 +229,12 @@ function sqliteEngine(db: Database.Database): Engine {
     }
     return s;
   };
-  const value = (v: Value) => (v instanceof Date ? sqliteTime(v) : typeof v === "boolean" ? Number(v) : v);
   const run = <T>(steps: Steps<T>): T => {
     let next = steps.next();
     while (!next.done) {
       const { kind, sql, values } = next.value;
       const s = statement(sql);
-      const args = values.map(value);
+      const args = values.map(sqliteValue);
       let result: unknown;
       if (kind === "get") result = s.get(...args);
       else if (kind === "all") result = s.all(...args);
@@ -297,9 +296,8 @@ function postgresEngine(pool: pg.Pool): Engine {
     }
     return t;
   };
-  const value = (v: Value) => (v instanceof Date ? pgTime(v) : v);
   const query = (client: pg.ClientBase | pg.Pool, kind: Step["kind"], sql: string, values: Value[]) =>
-    client.query({ text: text(sql, kind), values: values.map(value), types: pgTypes });
+    client.query({ text: text(sql, kind), values: values.map(pgValue), types: pgTypes });
   const run = async <T>(client: pg.PoolClient, steps: Steps<T>): Promise<T> => {
     let next = steps.next();
     while (!next.done) {
